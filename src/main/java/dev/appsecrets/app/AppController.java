@@ -1,0 +1,79 @@
+package dev.appsecrets.app;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * HTTP face of apps: {@code /apps}.
+ */
+@RestController
+@RequestMapping(path = "/apps", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Apps", description = "Applications, the owners of secrets")
+class AppController {
+
+	private final AppService apps;
+
+	AppController(AppService apps) {
+		this.apps = apps;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Create an app")
+	ResponseEntity<AppResponse> create(@Valid @RequestBody AppNameRequest request) {
+		AppResponse created = this.apps.create(request.name());
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{appId}")
+			.buildAndExpand(created.id())
+			.toUri();
+		return ResponseEntity.created(location).body(created);
+	}
+
+	@GetMapping
+	@Operation(summary = "List apps, ordered by name then id, a page at a time")
+	AppListResponse list(
+			@Parameter(description = "Page size, 1 to 500") @RequestParam(
+					defaultValue = "50") @Min(1) @Max(500) int limit,
+			@Parameter(description = "Number of apps to skip") @RequestParam(defaultValue = "0") @Min(0) long offset) {
+		return this.apps.list(limit, offset);
+	}
+
+	@GetMapping("/{appId}")
+	@Operation(summary = "Get an app")
+	AppResponse get(@PathVariable UUID appId) {
+		return this.apps.get(appId);
+	}
+
+	@PatchMapping(path = "/{appId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Rename an app")
+	AppResponse rename(@PathVariable UUID appId, @Valid @RequestBody AppNameRequest request) {
+		return this.apps.rename(appId, request.name());
+	}
+
+	@DeleteMapping("/{appId}")
+	@Operation(summary = "Delete an app and all its secrets")
+	ResponseEntity<Void> delete(@PathVariable UUID appId) {
+		this.apps.delete(appId);
+		return ResponseEntity.noContent().build();
+	}
+
+}

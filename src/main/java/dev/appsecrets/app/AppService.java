@@ -1,0 +1,69 @@
+package dev.appsecrets.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, lists, renames and deletes apps; other features ask it whether an app exists.
+ */
+@Service
+public class AppService {
+
+	private final AppRepository apps;
+
+	private final Clock clock;
+
+	AppService(AppRepository apps, Clock clock) {
+		this.apps = apps;
+		this.clock = clock;
+	}
+
+	@Transactional
+	AppResponse create(String name) {
+		return AppResponse.from(this.apps.save(new App(name, this.clock.instant())));
+	}
+
+	@Transactional(readOnly = true)
+	AppListResponse list(int limit, long offset) {
+		List<AppResponse> page = this.apps.findPage(limit, offset).stream().map(AppResponse::from).toList();
+		return new AppListResponse(page, this.apps.count(), limit, offset);
+	}
+
+	@Transactional(readOnly = true)
+	AppResponse get(UUID appId) {
+		return AppResponse.from(find(appId));
+	}
+
+	@Transactional
+	AppResponse rename(UUID appId, String name) {
+		App app = find(appId);
+		app.rename(name, this.clock.instant());
+		return AppResponse.from(app);
+	}
+
+	/** Deletes the app; the database cascades the delete to its secrets. */
+	@Transactional
+	void delete(UUID appId) {
+		this.apps.delete(find(appId));
+	}
+
+	/**
+	 * Fails with {@link AppNotFoundException} unless the app exists.
+	 * @param appId the app to look for
+	 */
+	@Transactional(readOnly = true)
+	public void requireExists(UUID appId) {
+		if (!this.apps.existsById(appId)) {
+			throw new AppNotFoundException(appId);
+		}
+	}
+
+	private App find(UUID appId) {
+		return this.apps.findById(appId).orElseThrow(() -> new AppNotFoundException(appId));
+	}
+
+}

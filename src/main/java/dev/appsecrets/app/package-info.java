@@ -1,0 +1,4 @@
+/**
+ * Applications, the owners of secrets: create, list, rename and delete them.
+ */
+package dev.appsecrets.app;

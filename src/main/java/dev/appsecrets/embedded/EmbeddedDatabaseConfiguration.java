@@ -1,0 +1,76 @@
+package dev.appsecrets.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a PostgreSQL of its own when no database is configured, so that {@code ./mvnw
+ * spring-boot:run} works on a machine with nothing but a JDK. Its data lives under
+ * {@code secrets.embedded.data-dir} and survives restarts. With
+ * {@code SPRING_DATASOURCE_URL} set, none of this runs.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDataSourceUrlCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+	private static final Log log = LogFactory.getLog(EmbeddedDatabaseConfiguration.class);
+
+	private static final String DATABASE = "postgres";
+
+	private static final String USER = "postgres";
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+		Path directory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
+		Files.createDirectories(directory);
+		log.warn("No database configured (SPRING_DATASOURCE_URL is unset): starting an EMBEDDED PostgreSQL with its "
+				+ "data in " + directory + ". This is for development only; set SPRING_DATASOURCE_URL, "
+				+ "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD to use a real PostgreSQL.");
+		// Data kept across restarts must survive a crash too, so durability stays on
+		// here.
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(directory)
+			.setCleanDataDirectory(false)
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			// The server's log is forwarded into ours: keep statements and row details
+			// out of it.
+			.setServerConfig("log_min_error_statement", "panic")
+			.setServerConfig("log_error_verbosity", "terse")
+			.start();
+	}
+
+	@Bean
+	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return USER;
+			}
+
+			@Override
+			public String getPassword() {
+				return "";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.appsecrets.secret;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.appsecrets.app.AppNotFoundException;
+import dev.appsecrets.app.AppService;
+import org.hibernate.exception.ConstraintViolationException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and changes an app's secrets. Values pass through {@link SecretValueCodec} on
+ * their way to and from the database, and nowhere else.
+ */
+@Service
+class SecretService {
+
+	private static final String UNIQUE_KEY_CONSTRAINT = "app_secrets_app_id_key_unique";
+
+	private static final String APP_FOREIGN_KEY_CONSTRAINT = "app_secrets_app_id_fkey";
+
+	private final SecretRepository secrets;
+
+	private final SecretValueCodec values;
+
+	private final AppService apps;
+
+	private final Clock clock;
+
+	SecretService(SecretRepository secrets, SecretValueCodec values, AppService apps, Clock clock) {
+		this.secrets = secrets;
+		this.values = values;
+		this.apps = apps;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	SecretListResponse list(UUID appId) {
+		this.apps.requireExists(appId);
+		return new SecretListResponse(
+				this.secrets.findByAppIdOrderByKey(appId).stream().map(this::toResponse).toList());
+	}
+
+	@Transactional(readOnly = true)
+	SecretResponse get(UUID appId, UUID secretId) {
+		return toResponse(this.secrets.findByIdAndAppId(secretId, appId).orElseThrow(notFound(appId, secretId)));
+	}
+
+	@Transactional
+	SecretResponse create(UUID appId, CreateSecretRequest request) {
+		this.apps.requireExists(appId);
+		Instant now = this.clock.instant();
+		Secret secret = new Secret(appId, request.key(), now);
+		secret.changeStoredValue(this.values.encode(secret, request.value()), now);
+		flush(() -> this.secrets.saveAndFlush(secret), appId, request.key());
+		return SecretResponse.from(secret, request.value());
+	}
+
+	@Transactional
+	SecretResponse update(UUID appId, UUID secretId, UpdateSecretRequest request) {
+		Secret secret = this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
+		Instant now = this.clock.instant();
+		if (request.key() != null) {
+			secret.changeKey(request.key(), now);
+		}
+		if (request.value() != null) {
+			secret.changeStoredValue(this.values.encode(secret, request.value()), now);
+		}
+		flush(() -> this.secrets.saveAndFlush(secret), appId, secret.key());
+		return toResponse(secret);
+	}
+
+	@Transactional
+	void delete(UUID appId, UUID secretId) {
+		this.secrets.delete(this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId)));
+	}
+
+	private SecretResponse toResponse(Secret secret) {
+		return SecretResponse.from(secret, this.values.decode(secret));
+	}
+
+	/**
+	 * Writes now, so that the database's constraints decide here and their violations
+	 * become the contract's answers: a taken key is a 409, an app deleted meanwhile a
+	 * 404.
+	 */
+	private void flush(Supplier<?> write, UUID appId, String key) {
+		try {
+			write.get();
+		}
+		catch (DataIntegrityViolationException ex) {
+			String constraint = violatedConstraint(ex);
+			if (UNIQUE_KEY_CONSTRAINT.equals(constraint)) {
+				throw new SecretKeyTakenException(key);
+			}
+			if (APP_FOREIGN_KEY_CONSTRAINT.equals(constraint)) {
+				throw new AppNotFoundException(appId);
+			}
+			throw ex;
+		}
+	}
+
+	private static String violatedConstraint(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConstraintViolationException violation) {
+				return violation.getConstraintName();
+			}
+		}
+		return null;
+	}
+
+	private static Supplier<SecretNotFoundException> notFound(UUID appId, UUID secretId) {
+		return () -> new SecretNotFoundException(appId, secretId);
+	}
+
+}

@@ -1,0 +1,196 @@
+package dev.appsecrets.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into an RFC 9457 problem with the contract's status. Messages are
+ * written here, never copied from an exception: parser and database messages can quote
+ * the request body or a row, and so a secret value.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Log log = LogFactory.getLog(ApiExceptionHandler.class);
+
+	/** Seconds a client should wait before retrying while the database is unreachable. */
+	private static final String RETRY_AFTER_SECONDS = "5";
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+			.toList();
+		return problem(Problems.invalid("Request body has invalid fields", errors), headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> fieldErrors(result).stream())
+			.sorted(Comparator.comparing(FieldError::field))
+			.toList();
+		return problem(Problems.invalid("Request has invalid parameters", errors), headers);
+	}
+
+	private static List<FieldError> fieldErrors(ParameterValidationResult result) {
+		String name = result.getMethodParameter().getParameterName();
+		return result.getResolvableErrors()
+			.stream()
+			.map((error) -> new FieldError(name, error.getDefaultMessage()))
+			.toList();
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
+		String expected = (UUID.class.equals(ex.getRequiredType())) ? "a UUID" : "a number";
+		return problem(
+				Problems.invalid(name + " must be " + expected, List.of(new FieldError(name, "must be " + expected))),
+				headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
+		if (tooLarge != null) {
+			return handlePayloadTooLarge(tooLarge);
+		}
+		MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
+		if (mismatch != null) {
+			if (mismatch.getPath().isEmpty()) {
+				return problem(Problems.invalid("Request body must be a JSON object", List.of()), headers);
+			}
+			return problem(
+					Problems.invalid("Request body has invalid fields",
+							List.of(new FieldError(fieldPath(mismatch), "must be " + expectedType(mismatch)))),
+					headers);
+		}
+		StreamReadException malformed = findCause(ex, StreamReadException.class);
+		if (malformed != null) {
+			String where = (malformed.getLocation() != null) ? " (line " + malformed.getLocation().getLineNr()
+					+ ", column " + malformed.getLocation().getColumnNr() + ")" : "";
+			return problem(Problems.invalid("Request body is not valid JSON" + where, List.of()), headers);
+		}
+		if (findCause(ex, JacksonException.class) == null) {
+			return problem(Problems.invalid("Request body is missing", List.of()), headers);
+		}
+		return problem(Problems.invalid("Request body could not be read as JSON", List.of()), headers);
+	}
+
+	private static String fieldPath(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String expectedType(MismatchedInputException ex) {
+		Class<?> target = ex.getTargetType();
+		if (target == null || CharSequence.class.isAssignableFrom(target)) {
+			return "a string";
+		}
+		return "of type " + target.getSimpleName();
+	}
+
+	@ExceptionHandler(PayloadTooLargeException.class)
+	ResponseEntity<Object> handlePayloadTooLarge(PayloadTooLargeException ex) {
+		return problem(Problems.of(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage()), new HttpHeaders());
+	}
+
+	/**
+	 * The database is down or unreachable: a 503 the caller may retry; Hikari reconnects
+	 * by itself.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class })
+	ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
+		log.warn("Database unavailable: " + causeChain(ex));
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly"),
+				headers);
+	}
+
+	/**
+	 * Anything unforeseen. Logged by exception class only: messages and stack traces can
+	 * hold SQL or a value. The request id in the answer matches the log line.
+	 */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		String incident = UUID.randomUUID().toString();
+		log.error("Unexpected error, incident " + incident + ": " + causeChain(ex));
+		return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+				"An unexpected error occurred; incident " + incident + " is logged"), new HttpHeaders());
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			Problems.complete(problem);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers) {
+		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+	}
+
+	private static String causeChain(Throwable ex) {
+		StringBuilder chain = new StringBuilder();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getClass().getName());
+		}
+		return chain.toString();
+	}
+
+	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+}
