@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,6 +40,7 @@ class AppController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create an app")
+	@ApiResponse(responseCode = "201", description = "Created; Location is the new app's URL")
 	ResponseEntity<AppResponse> create(@Valid @RequestBody AppNameRequest request) {
 		AppResponse created = this.apps.create(request.name());
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
@@ -71,6 +73,7 @@ class AppController {
 
 	@DeleteMapping("/{appId}")
 	@Operation(summary = "Delete an app and all its secrets")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@PathVariable UUID appId) {
 		this.apps.delete(appId);
 		return ResponseEntity.noContent().build();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -42,6 +43,7 @@ class SecretController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a secret")
+	@ApiResponse(responseCode = "201", description = "Created; Location is the new secret's URL")
 	ResponseEntity<SecretResponse> create(@PathVariable UUID appId, @Valid @RequestBody CreateSecretRequest request) {
 		SecretResponse created = this.secrets.create(appId, request);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
@@ -73,6 +75,7 @@ class SecretController {
 
 	@DeleteMapping("/{secretId}")
 	@Operation(summary = "Delete a secret")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@PathVariable UUID appId, @PathVariable UUID secretId) {
 		this.secrets.delete(appId, secretId);
 		return ResponseEntity.noContent().build();

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import dev.appsecrets.app.AppNotFoundException;
 import dev.appsecrets.app.AppService;
+import dev.appsecrets.web.RequestLimitsProperties;
 import org.hibernate.exception.ConstraintViolationException;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,12 +31,16 @@ class SecretService {
 
 	private final AppService apps;
 
+	private final RequestLimitsProperties limits;
+
 	private final Clock clock;
 
-	SecretService(SecretRepository secrets, SecretValueCodec values, AppService apps, Clock clock) {
+	SecretService(SecretRepository secrets, SecretValueCodec values, AppService apps, RequestLimitsProperties limits,
+			Clock clock) {
 		this.secrets = secrets;
 		this.values = values;
 		this.apps = apps;
+		this.limits = limits;
 		this.clock = clock;
 	}
 
@@ -53,6 +58,7 @@ class SecretService {
 
 	@Transactional
 	SecretResponse create(UUID appId, CreateSecretRequest request) {
+		this.limits.requireWithinLimit(request.value());
 		this.apps.requireExists(appId);
 		Instant now = this.clock.instant();
 		Secret secret = new Secret(appId, request.key(), now);
@@ -63,6 +69,9 @@ class SecretService {
 
 	@Transactional
 	SecretResponse update(UUID appId, UUID secretId, UpdateSecretRequest request) {
+		if (request.value() != null) {
+			this.limits.requireWithinLimit(request.value());
+		}
 		Secret secret = this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
 		Instant now = this.clock.instant();
 		if (request.key() != null) {
@@ -114,8 +123,14 @@ class SecretService {
 		return null;
 	}
 
-	private static Supplier<SecretNotFoundException> notFound(UUID appId, UUID secretId) {
-		return () -> new SecretNotFoundException(appId, secretId);
+	/**
+	 * Not found names what is missing: the app itself, or the secret in an existing app.
+	 */
+	private Supplier<RuntimeException> notFound(UUID appId, UUID secretId) {
+		return () -> {
+			this.apps.requireExists(appId);
+			return new SecretNotFoundException(appId, secretId);
+		};
 	}
 
 }

@@ -1,18 +1,23 @@
 package dev.appsecrets.web;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.hibernate.TransactionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -40,6 +45,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/** Seconds a client should wait before retrying while the database is unreachable. */
 	private static final String RETRY_AFTER_SECONDS = "5";
+
+	/** SQLSTATE class 08: the connection to the database failed or broke. */
+	private static final String SQL_STATE_CONNECTION_EXCEPTION = "08";
+
+	/**
+	 * Administrator shutdown, crash shutdown, cannot connect now: PostgreSQL is going or
+	 * coming.
+	 */
+	private static final Set<String> SQL_STATES_SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -138,29 +152,47 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The database is down or unreachable: a 503 the caller may retry; Hikari reconnects
-	 * by itself.
-	 */
-	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessResourceException.class })
-	ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
-		log.warn("Database unavailable: " + causeChain(ex));
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-		return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly"),
-				headers);
-	}
-
-	/**
-	 * Anything unforeseen. Logged by exception class only: messages and stack traces can
-	 * hold SQL or a value. The request id in the answer matches the log line.
+	 * Anything unforeseen, unless it shows the database is unreachable: that is a 503 the
+	 * caller may retry, and Hikari reconnects by itself once the database is back. Logged
+	 * by exception class only: messages and stack traces can hold SQL or a value. The
+	 * incident id in the answer matches the log line.
 	 */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		if (isDatabaseUnavailable(ex)) {
+			log.warn("Database unavailable: " + causeChain(ex));
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			return problem(
+					Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly"),
+					headers);
+		}
 		String incident = UUID.randomUUID().toString();
 		log.error("Unexpected error, incident " + incident + ": " + causeChain(ex));
 		return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
 				"An unexpected error occurred; incident " + incident + " is logged"), new HttpHeaders());
+	}
+
+	/**
+	 * Whether the failure is the database being out of reach: no connection could be had,
+	 * a connection broke (SQLSTATE class 08, or the server shutting down), or a
+	 * transaction could not begin, commit or roll back on its connection.
+	 */
+	private static boolean isDatabaseUnavailable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TransactionException || cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException
+					|| cause instanceof SQLRecoverableException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith(SQL_STATE_CONNECTION_EXCEPTION)
+							|| SQL_STATES_SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -180,6 +212,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		StringBuilder chain = new StringBuilder();
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getClass().getName());
+			if (cause instanceof SQLException sql) {
+				chain.append(" [SQLSTATE ").append(sql.getSQLState()).append(']');
+			}
 		}
 		return chain.toString();
 	}

@@ -34,17 +34,21 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI appSecretsVaultOpenApi() {
-		return new OpenAPI()
-			.info(new Info().title("App Secrets Vault")
-				.version("v1")
-				.description("Keeps the secret variables of applications (API keys, passwords, tokens) and hands "
-						+ "them to the callers allowed to see them. Errors are RFC 9457 problem details."))
-			.components(new Components().addSchemas("Problem", problemSchema()));
+		return new OpenAPI().info(new Info().title("App Secrets Vault")
+			.version("v1")
+			.description("Keeps the secret variables of applications (API keys, passwords, tokens) and hands "
+					+ "them to the callers allowed to see them. Errors are RFC 9457 problem details."));
 	}
 
 	@Bean
 	OpenApiCustomizer problemResponses() {
-		return (openApi) -> openApi.getPaths().forEach((path, item) -> addProblemResponses(path, item));
+		return (openApi) -> {
+			if (openApi.getComponents() == null) {
+				openApi.setComponents(new Components());
+			}
+			openApi.getComponents().addSchemas("Problem", problemSchema());
+			openApi.getPaths().forEach(OpenApiConfiguration::addProblemResponses);
+		};
 	}
 
 	private static void addProblemResponses(String path, PathItem item) {

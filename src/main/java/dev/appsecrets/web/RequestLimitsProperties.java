@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("secrets")
-record RequestLimitsProperties(DataSize maxRequestSize) {
+public record RequestLimitsProperties(DataSize maxRequestSize) {
 
 	/**
 	 * Room for the JSON around a value of the largest size: key, field names, quotes,
@@ -21,10 +21,43 @@ record RequestLimitsProperties(DataSize maxRequestSize) {
 	 */
 	static final DataSize FRAMING_ALLOWANCE = DataSize.ofKilobytes(64);
 
-	RequestLimitsProperties {
+	public RequestLimitsProperties {
 		if (maxRequestSize == null) {
 			maxRequestSize = DataSize.ofMegabytes(1);
 		}
+	}
+
+	/**
+	 * Refuses a value larger than {@code maxRequestSize}, as a 413.
+	 * @param value the value about to be stored
+	 * @throws PayloadTooLargeException if the value's UTF-8 form is over the limit
+	 */
+	public void requireWithinLimit(String value) {
+		long max = this.maxRequestSize.toBytes();
+		if (value.length() > max || utf8Length(value) > max) {
+			throw new PayloadTooLargeException("Value is larger than the limit of " + max + " bytes");
+		}
+	}
+
+	private static long utf8Length(String text) {
+		long bytes = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				bytes += 1;
+			}
+			else if (c < 0x800) {
+				bytes += 2;
+			}
+			else if (Character.isHighSurrogate(c)) {
+				bytes += 4;
+				i++;
+			}
+			else {
+				bytes += 3;
+			}
+		}
+		return bytes;
 	}
 
 	long maxBodyBytes() {

@@ -4,9 +4,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /**
- * Checks {@link ValidText}, naming in its message which rule the text broke.
+ * Checks {@link ValidText}, naming in its message which rule the text broke. Public
+ * because the Bean Validation provider instantiates it by reflection.
  */
-class ValidTextValidator implements ConstraintValidator<ValidText, String> {
+public class ValidTextValidator implements ConstraintValidator<ValidText, String> {
 
 	private int maxCodePoints;
 

@@ -1,0 +1,57 @@
+package dev.appsecrets.embedded;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.appsecrets.AppSecretsVaultApplication;
+import dev.appsecrets.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The development default: with no database configured the service starts its own
+ * PostgreSQL, says so, and keeps the data across restarts.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EmbeddedDatabaseTests {
+
+	@Test
+	void withoutADatabaseUrlTheDataSurvivesARestart(@TempDir Path dataDir, CapturedOutput output) {
+		String appId;
+		try (ConfigurableApplicationContext first = start(dataDir)) {
+			Http http = http(first);
+			appId = http.post("/apps", Map.of("name", "persistent")).id();
+			String secretId = http.post("/apps/" + appId + "/secrets", Map.of("key", "K", "value", "kept")).id();
+			assertThat(secretId).isNotBlank();
+		}
+		assertThat(output.getAll()).contains("EMBEDDED PostgreSQL", dataDir.toString());
+		assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
+
+		try (ConfigurableApplicationContext second = start(dataDir)) {
+			Http http = http(second);
+			assertThat(http.get("/apps/" + appId).json().get("name").asString()).isEqualTo("persistent");
+			assertThat(http.get("/apps/" + appId + "/secrets").json().get("secrets").get(0).get("value").asString())
+				.isEqualTo("kept");
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Path dataDir) {
+		return new SpringApplicationBuilder(AppSecretsVaultApplication.class).run("--server.port=0",
+				"--secrets.embedded.data-dir=" + dataDir, "--spring.datasource.url=");
+	}
+
+	private static Http http(ConfigurableApplicationContext context) {
+		return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+}

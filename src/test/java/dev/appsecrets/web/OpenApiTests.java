@@ -1,0 +1,75 @@
+package dev.appsecrets.web;
+
+import dev.appsecrets.ApiTest;
+import dev.appsecrets.Http.Reply;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document and Swagger UI, as a developer exploring the API would use them.
+ */
+class OpenApiTests extends ApiTest {
+
+	@Test
+	void documentIsOpenApi31WithEveryEndpoint() {
+		JsonNode doc = http().get("/v3/api-docs").json();
+
+		assertThat(doc.get("openapi").asString()).startsWith("3.1");
+		JsonNode paths = doc.get("paths");
+		assertThat(paths.get("/apps").has("get")).isTrue();
+		assertThat(paths.get("/apps").has("post")).isTrue();
+		assertThat(paths.get("/apps/{appId}").has("get")).isTrue();
+		assertThat(paths.get("/apps/{appId}").has("patch")).isTrue();
+		assertThat(paths.get("/apps/{appId}").has("delete")).isTrue();
+		assertThat(paths.get("/apps/{appId}/secrets").has("get")).isTrue();
+		assertThat(paths.get("/apps/{appId}/secrets").has("post")).isTrue();
+		for (String method : new String[] { "get", "patch", "put", "delete" }) {
+			assertThat(paths.get("/apps/{appId}/secrets/{secretId}").has(method)).as(method).isTrue();
+		}
+	}
+
+	@Test
+	void documentDescribesTheKeyRuleAndRequiredFields() {
+		JsonNode schemas = http().get("/v3/api-docs").json().get("components").get("schemas");
+
+		JsonNode key = schemas.get("CreateSecretRequest").get("properties").get("key");
+		assertThat(key.get("pattern").asString()).isEqualTo("^[A-Za-z0-9_]+$");
+		assertThat(key.get("minLength").asInt()).isEqualTo(1);
+		assertThat(key.get("maxLength").asInt()).isEqualTo(256);
+		assertThat(schemas.get("CreateSecretRequest").get("required").toString()).contains("key", "value");
+		assertThat(schemas.get("AppRequest").get("properties").get("name").get("maxLength").asInt()).isEqualTo(100);
+		assertThat(schemas.get("AppSecret").get("properties").has("value")).isTrue();
+	}
+
+	@Test
+	void errorAnswersAreDocumentedAsProblemDetails() {
+		JsonNode doc = http().get("/v3/api-docs").json();
+		JsonNode create = doc.get("paths").get("/apps/{appId}/secrets").get("post").get("responses");
+
+		for (String status : new String[] { "400", "404", "409", "413", "415", "503" }) {
+			assertThat(create.get(status)
+				.get("content")
+				.get("application/problem+json")
+				.get("schema")
+				.get("$ref")
+				.asString()).as(status).isEqualTo("#/components/schemas/Problem");
+		}
+		assertThat(create.has("201")).isTrue();
+		assertThat(doc.get("components").get("schemas").get("Problem").get("properties").has("errors")).isTrue();
+	}
+
+	@Test
+	void swaggerUiIsServed() {
+		Reply page = http().get("/swagger-ui/index.html");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("swagger-ui");
+		Reply shortcut = http().get("/swagger-ui.html");
+		assertThat(shortcut.status()).isIn(200, 302);
+		Reply config = http().get("/v3/api-docs/swagger-config");
+		assertThat(config.json().get("url").asString()).isEqualTo("/v3/api-docs");
+	}
+
+}
