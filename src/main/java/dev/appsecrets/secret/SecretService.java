@@ -63,7 +63,7 @@ class SecretService {
 		Instant now = this.clock.instant();
 		Secret secret = new Secret(appId, request.key(), now);
 		secret.changeStoredValue(this.values.encode(secret, request.value()), now);
-		flush(() -> this.secrets.saveAndFlush(secret), appId, request.key());
+		saveNow(secret);
 		return SecretResponse.from(secret, request.value());
 	}
 
@@ -80,7 +80,7 @@ class SecretService {
 		if (request.value() != null) {
 			secret.changeStoredValue(this.values.encode(secret, request.value()), now);
 		}
-		flush(() -> this.secrets.saveAndFlush(secret), appId, secret.key());
+		saveNow(secret);
 		return toResponse(secret);
 	}
 
@@ -98,17 +98,17 @@ class SecretService {
 	 * become the contract's answers: a taken key is a 409, an app deleted meanwhile a
 	 * 404.
 	 */
-	private void flush(Supplier<?> write, UUID appId, String key) {
+	private void saveNow(Secret secret) {
 		try {
-			write.get();
+			this.secrets.saveAndFlush(secret);
 		}
 		catch (DataIntegrityViolationException ex) {
 			String constraint = violatedConstraint(ex);
 			if (UNIQUE_KEY_CONSTRAINT.equals(constraint)) {
-				throw new SecretKeyTakenException(key);
+				throw new SecretKeyTakenException(secret.key());
 			}
 			if (APP_FOREIGN_KEY_CONSTRAINT.equals(constraint)) {
-				throw new AppNotFoundException(appId);
+				throw new AppNotFoundException(secret.appId());
 			}
 			throw ex;
 		}
