@@ -40,6 +40,7 @@ class DatabaseOutageTests {
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
 		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("secrets.master-key", () -> TestDatabase.MASTER_KEY);
 	}
 
 	@AfterAll

@@ -17,6 +17,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestDatabase {
 
+	/**
+	 * The master key every test context uses: contexts share the database, and a second
+	 * key would (rightly) be refused at start-up.
+	 */
+	public static final String MASTER_KEY = dev.appsecrets.crypto.LocalKeyEncryptionKey.generateBase64();
+
 	private static String url;
 
 	private static String username;
@@ -35,6 +41,7 @@ public final class TestDatabase {
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", () -> username);
 		registry.add("spring.datasource.password", () -> password);
+		registry.add("secrets.master-key", () -> MASTER_KEY);
 	}
 
 	private static synchronized void start() {

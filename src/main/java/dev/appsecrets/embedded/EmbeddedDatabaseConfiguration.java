@@ -1,8 +1,14 @@
 package dev.appsecrets.embedded;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import dev.appsecrets.crypto.LocalKeyEncryptionKey;
+import dev.appsecrets.keyring.DevelopmentMasterKey;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
@@ -49,6 +55,37 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("log_min_error_statement", "panic")
 			.setServerConfig("log_error_verbosity", "terse")
 			.start();
+	}
+
+	/**
+	 * A master key for development, generated once into the data directory (readable by
+	 * its owner only) when none is configured. Anyone with that directory can read the
+	 * secrets: it is for development only, which is why it exists only beside the
+	 * embedded database.
+	 */
+	@Bean
+	DevelopmentMasterKey developmentMasterKey(EmbeddedDatabaseProperties properties) throws IOException {
+		Path file = properties.dataDir().resolve("master.key").toAbsolutePath().normalize();
+		if (!Files.exists(file)) {
+			Files.createDirectories(file.getParent());
+			writeOwnerOnly(file, LocalKeyEncryptionKey.generateBase64());
+			log.warn("Generated a DEVELOPMENT master key in " + file + " (SECRETS_MASTER_KEY is unset). Keep this "
+					+ "file with ./data: without it the stored secrets cannot be read. Never use it in production.");
+		}
+		else {
+			log.warn("Using the DEVELOPMENT master key in " + file + " (SECRETS_MASTER_KEY is unset)");
+		}
+		return new DevelopmentMasterKey(file);
+	}
+
+	private static void writeOwnerOnly(Path file, String content) throws IOException {
+		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		else {
+			Files.createFile(file);
+		}
+		Files.writeString(file, content + "\n", StandardCharsets.US_ASCII);
 	}
 
 	@Bean

@@ -2,7 +2,6 @@ package dev.appsecrets.secret;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -27,8 +26,15 @@ class Secret {
 	@Column(nullable = false, length = 256)
 	private String key;
 
-	@Column(name = "value", nullable = false)
-	private byte[] storedValue;
+	@Column(name = "sealed_value", nullable = false)
+	private byte[] sealedValue;
+
+	/**
+	 * The data key that sealed the value; null only for a row written before encryption
+	 * at rest.
+	 */
+	@Column(name = "dek_id")
+	private UUID dataKeyId;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
@@ -63,19 +69,23 @@ class Secret {
 	}
 
 	/**
-	 * Replaces the stored value.
-	 * @return whether the stored value changed
+	 * Replaces the value, sealed under a data key.
 	 */
-	boolean changeStoredValue(byte[] newStoredValue, Instant now) {
-		if (Arrays.equals(this.storedValue, newStoredValue)) {
-			return false;
-		}
-		boolean first = this.storedValue == null;
-		this.storedValue = newStoredValue;
+	void changeValue(UUID newDataKeyId, byte[] newSealedValue, Instant now) {
+		boolean first = this.sealedValue == null;
+		reseal(newDataKeyId, newSealedValue);
 		if (!first) {
 			touch(now);
 		}
-		return true;
+	}
+
+	/**
+	 * Stores the same value sealed anew (under another data key): not a change a caller
+	 * sees.
+	 */
+	void reseal(UUID newDataKeyId, byte[] newSealedValue) {
+		this.dataKeyId = newDataKeyId;
+		this.sealedValue = newSealedValue;
 	}
 
 	private void touch(Instant now) {
@@ -94,8 +104,12 @@ class Secret {
 		return this.key;
 	}
 
-	byte[] storedValue() {
-		return this.storedValue;
+	byte[] sealedValue() {
+		return this.sealedValue;
+	}
+
+	UUID dataKeyId() {
+		return this.dataKeyId;
 	}
 
 	Instant createdAt() {

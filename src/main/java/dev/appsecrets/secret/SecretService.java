@@ -62,7 +62,7 @@ class SecretService {
 		this.apps.requireExists(appId);
 		Instant now = this.clock.instant();
 		Secret secret = new Secret(appId, request.key(), now);
-		secret.changeStoredValue(this.values.encode(secret, request.value()), now);
+		this.values.seal(secret, request.value(), now);
 		saveNow(secret);
 		return SecretResponse.from(secret, request.value());
 	}
@@ -78,7 +78,7 @@ class SecretService {
 			secret.changeKey(request.key(), now);
 		}
 		if (request.value() != null) {
-			secret.changeStoredValue(this.values.encode(secret, request.value()), now);
+			this.values.seal(secret, request.value(), now);
 		}
 		saveNow(secret);
 		return toResponse(secret);
@@ -90,7 +90,7 @@ class SecretService {
 	}
 
 	private SecretResponse toResponse(Secret secret) {
-		return SecretResponse.from(secret, this.values.decode(secret));
+		return SecretResponse.from(secret, this.values.open(secret));
 	}
 
 	/**

@@ -1,23 +1,75 @@
 package dev.appsecrets.secret;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import dev.appsecrets.crypto.IntegrityException;
+import dev.appsecrets.crypto.SealedValue;
+import dev.appsecrets.keyring.ActiveDataKey;
+import dev.appsecrets.keyring.DataKeyRing;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where a secret's value turns into its stored form and back. It stores the
- * UTF-8 bytes for now; encryption at rest replaces this class, which is why it already
- * receives the secret the value belongs to.
+ * The one place where a secret's value turns into its stored form and back: AES-256-GCM
+ * under the active data key, bound to the secret's app and id.
  */
 @Component
 class SecretValueCodec {
 
-	byte[] encode(Secret secret, String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
+	private static final Log log = LogFactory.getLog(SecretValueCodec.class);
+
+	private final DataKeyRing keyRing;
+
+	SecretValueCodec(DataKeyRing keyRing) {
+		this.keyRing = keyRing;
 	}
 
-	String decode(Secret secret) {
-		return new String(secret.storedValue(), StandardCharsets.UTF_8);
+	/** Seals a new value for the secret under the active data key. */
+	void seal(Secret secret, String value, Instant now) {
+		ActiveDataKey active = this.keyRing.active();
+		secret.changeValue(active.id(), sealed(secret, active, value.getBytes(StandardCharsets.UTF_8)), now);
+	}
+
+	/**
+	 * Opens the secret's value.
+	 * @throws SecretUnreadableException if the stored value does not authenticate
+	 */
+	String open(Secret secret) {
+		return new String(openBytes(secret), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Seals the secret's value again under the given key, without changing it. Rows
+	 * written before encryption at rest (no data key) hold the value's UTF-8 bytes, which
+	 * are sealed as they are.
+	 */
+	void reseal(Secret secret, ActiveDataKey active) {
+		byte[] plaintext = (secret.dataKeyId() != null) ? openBytes(secret) : secret.sealedValue();
+		secret.reseal(active.id(), sealed(secret, active, plaintext));
+	}
+
+	private static byte[] sealed(Secret secret, ActiveDataKey active, byte[] plaintext) {
+		return SealedValue.seal(active.id(), active.key(), secret.appId(), secret.id(), plaintext);
+	}
+
+	private byte[] openBytes(Secret secret) {
+		try {
+			if (secret.dataKeyId() == null || !secret.dataKeyId().equals(SealedValue.dataKeyId(secret.sealedValue()))) {
+				throw new IntegrityException("data key does not match the row");
+			}
+			return SealedValue.open(secret.sealedValue(), this.keyRing.key(secret.dataKeyId()), secret.appId(),
+					secret.id());
+		}
+		catch (IntegrityException ex) {
+			// An integrity alert: someone altered or moved the stored value, or swapped
+			// keys.
+			log.error("INTEGRITY ALERT: the value of secret " + secret.id() + " (key " + secret.key() + ") of app "
+					+ secret.appId() + " could not be decrypted: " + ex.getMessage());
+			throw new SecretUnreadableException();
+		}
 	}
 
 }

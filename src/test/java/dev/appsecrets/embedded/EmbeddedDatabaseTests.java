@@ -2,6 +2,7 @@ package dev.appsecrets.embedded;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 
 import dev.appsecrets.AppSecretsVaultApplication;
@@ -26,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedDatabaseTests {
 
 	@Test
-	void withoutADatabaseUrlTheDataSurvivesARestart(@TempDir Path dataDir, CapturedOutput output) {
+	void withoutADatabaseUrlTheDataSurvivesARestart(@TempDir Path dataDir, CapturedOutput output) throws Exception {
 		String appId;
+		String key;
 		try (ConfigurableApplicationContext first = start(dataDir)) {
 			Http http = http(first);
 			appId = http.post("/apps", Map.of("name", "persistent")).id();
@@ -36,9 +38,16 @@ class EmbeddedDatabaseTests {
 		}
 		assertThat(output.getAll()).contains("EMBEDDED PostgreSQL", dataDir.toString());
 		assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
+		assertThat(output.getAll()).contains("Generated a DEVELOPMENT master key");
+		assertThat(Files.getPosixFilePermissions(dataDir.resolve("master.key")))
+			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+		key = Files.readString(dataDir.resolve("master.key")).strip();
+		assertThat(java.util.Base64.getDecoder().decode(key)).hasSize(32);
+		assertThat(output.getAll()).doesNotContain(key);
 
 		try (ConfigurableApplicationContext second = start(dataDir)) {
 			Http http = http(second);
+			assertThat(Files.readString(dataDir.resolve("master.key")).strip()).isEqualTo(key);
 			assertThat(http.get("/apps/" + appId).json().get("name").asString()).isEqualTo("persistent");
 			assertThat(http.get("/apps/" + appId + "/secrets").json().get("secrets").get(0).get("value").asString())
 				.isEqualTo("kept");

@@ -388,7 +388,7 @@ class SecretApiTests extends ApiTest {
 	@Test
 	void theDatabaseEnforcesKeyFormatUniquenessAndCascade() {
 		String appId = createApp("constraints");
-		String insert = "insert into app_secrets (id, app_id, key, value, created_at, updated_at) "
+		String insert = "insert into app_secrets (id, app_id, key, sealed_value, created_at, updated_at) "
 				+ "values (gen_random_uuid(), ?::uuid, ?, ''::bytea, now(), now())";
 
 		org.assertj.core.api.Assertions

@@ -1,0 +1,138 @@
+package dev.appsecrets.keyring;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.appsecrets.AppSecretsVaultApplication;
+import dev.appsecrets.DatabaseDump;
+import dev.appsecrets.Http;
+import dev.appsecrets.TestDatabase;
+import dev.appsecrets.crypto.LocalKeyEncryptionKey;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Start-up with and without the right master key, and master-key rotation, each on a
+ * database of its own.
+ */
+class MasterKeyStartupTests {
+
+	private static final String KEY_1 = LocalKeyEncryptionKey.generateBase64();
+
+	private static final String KEY_2 = LocalKeyEncryptionKey.generateBase64();
+
+	private EmbeddedPostgres postgres;
+
+	@BeforeEach
+	void startDatabase() {
+		this.postgres = TestDatabase.startEmbedded();
+	}
+
+	@AfterEach
+	void stopDatabase() throws IOException {
+		this.postgres.close();
+	}
+
+	@Test
+	void withAnExternalDatabaseAndNoMasterKeyStartupIsRefusedSayingWhatToSet() {
+		assertThatThrownBy(() -> start()).satisfies((ex) -> assertThat(rootMessage(ex)).contains("SECRETS_MASTER_KEY",
+				"SECRETS_MASTER_KEY_FILE", "openssl rand -base64 32"));
+	}
+
+	@Test
+	void aMalformedMasterKeyIsRefusedWithoutEchoingIt() {
+		String malformed = "c2hvcnQga2V5";
+		assertThatThrownBy(() -> start("--secrets.master-key=" + malformed))
+			.satisfies((ex) -> assertThat(rootMessage(ex)).contains("SECRETS_MASTER_KEY", "32 bytes")
+				.doesNotContain(malformed));
+	}
+
+	@Test
+	void theMasterKeyCanComeFromAFile(@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("master.key");
+		Files.writeString(file, KEY_1 + "\n");
+		try (ConfigurableApplicationContext context = start("--secrets.master-key-file=" + file)) {
+			assertThat(http(context).post("/apps", Map.of("name", "from-file")).status()).isEqualTo(201);
+		}
+	}
+
+	@Test
+	void aMasterKeyThatCannotOpenTheDataKeysIsRefusedNamingTheNeededFingerprint() {
+		String fingerprint1 = LocalKeyEncryptionKey.fromBase64(KEY_1, "key 1").fingerprint();
+		try (ConfigurableApplicationContext context = start("--secrets.master-key=" + KEY_1)) {
+			createSecret(http(context), "kept-under-key-1");
+		}
+
+		assertThatThrownBy(() -> start("--secrets.master-key=" + KEY_2)).satisfies(
+				(ex) -> assertThat(rootMessage(ex)).contains(fingerprint1).doesNotContain(KEY_1).doesNotContain(KEY_2));
+		assertThat(new JdbcTemplate(this.postgres.getPostgresDatabase())
+			.queryForObject("select count(*) from data_keys", Long.class)).isEqualTo(1);
+	}
+
+	@Test
+	void masterKeyRotationRewrapsTheDataKeysAfterWhichTheOldKeyIsNotNeeded() {
+		String fingerprint2 = LocalKeyEncryptionKey.fromBase64(KEY_2, "key 2").fingerprint();
+		String path;
+		try (ConfigurableApplicationContext context = start("--secrets.master-key=" + KEY_1)) {
+			path = createSecret(http(context), "survives-rotation");
+			assertThat(http(context).post("/admin/encryption/rotate", "").status()).isEqualTo(202);
+			createSecret(http(context), "under-second-data-key");
+		}
+
+		try (ConfigurableApplicationContext context = start("--secrets.master-key=" + KEY_2,
+				"--secrets.previous-master-keys=" + KEY_1)) {
+			assertThat(http(context).get(path).json().get("value").asString()).isEqualTo("survives-rotation");
+		}
+		List<String> fingerprints = new JdbcTemplate(this.postgres.getPostgresDatabase())
+			.queryForList("select distinct master_key_fingerprint from data_keys", String.class);
+		assertThat(fingerprints).containsExactly(fingerprint2);
+
+		try (ConfigurableApplicationContext context = start("--secrets.master-key=" + KEY_2)) {
+			assertThat(http(context).get(path).json().get("value").asString()).isEqualTo("survives-rotation");
+		}
+		String dump = DatabaseDump.of(this.postgres.getPostgresDatabase());
+		assertThat(dump).doesNotContain("survives-rotation").doesNotContain(KEY_1).doesNotContain(KEY_2);
+	}
+
+	private String createSecret(Http http, String value) {
+		String appId = http.post("/apps", Map.of("name", "keys")).id();
+		String secretId = http.post("/apps/" + appId + "/secrets", Map.of("key", "K", "value", value)).id();
+		return "/apps/" + appId + "/secrets/" + secretId;
+	}
+
+	private ConfigurableApplicationContext start(String... arguments) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0",
+				"--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres"));
+		args.addAll(List.of(arguments));
+		return new SpringApplicationBuilder(AppSecretsVaultApplication.class).run(args.toArray(String[]::new));
+	}
+
+	private static Http http(ConfigurableApplicationContext context) {
+		return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && !(cause instanceof MasterKeyException)) {
+			cause = cause.getCause();
+		}
+		return cause.getMessage() + " " + ((cause instanceof MasterKeyException key) ? key.action() : "");
+	}
+
+}
