@@ -31,7 +31,23 @@ public final class Aead {
 
 	private static final SecureRandom random = new SecureRandom();
 
+	/**
+	 * One cipher per thread: looking a cipher up costs more than decrypting a short
+	 * value, and a Cipher is not thread-safe. Each use re-initialises it with its own key
+	 * and nonce.
+	 */
+	private static final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Aead::newCipher);
+
 	private Aead() {
+	}
+
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance(TRANSFORMATION);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is not available in this JVM", ex);
+		}
 	}
 
 	/**
@@ -72,7 +88,7 @@ public final class Aead {
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
 		try {
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(associatedData);
 			ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length));
@@ -94,14 +110,28 @@ public final class Aead {
 	 * @throws IntegrityException if the key, the data or the associated data do not match
 	 */
 	public static byte[] open(SecretKey key, byte[] sealed, byte[] associatedData) {
-		if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+		return open(key, sealed, 0, sealed.length, associatedData);
+	}
+
+	/**
+	 * Checks and decrypts what {@link #seal} made, found inside a larger array.
+	 * @param key the key
+	 * @param buffer holds nonce, ciphertext and tag
+	 * @param offset where they start
+	 * @param length how many bytes they take
+	 * @param associatedData the same associated data as at sealing
+	 * @return the plaintext
+	 * @throws IntegrityException if the key, the data or the associated data do not match
+	 */
+	public static byte[] open(SecretKey key, byte[] buffer, int offset, int length, byte[] associatedData) {
+		if (length < NONCE_BYTES + TAG_BITS / 8) {
 			throw new IntegrityException("ciphertext is too short");
 		}
 		try {
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+			Cipher cipher = ciphers.get();
+			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, buffer, offset, NONCE_BYTES));
 			cipher.updateAAD(associatedData);
-			return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+			return cipher.doFinal(buffer, offset + NONCE_BYTES, length - NONCE_BYTES);
 		}
 		catch (AEADBadTagException ex) {
 			throw new IntegrityException("authentication tag does not match");

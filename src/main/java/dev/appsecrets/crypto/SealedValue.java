@@ -69,9 +69,8 @@ public final class SealedValue {
 	 */
 	public static byte[] open(byte[] stored, SecretKey dataKey, UUID appId, UUID secretId) {
 		UUID dataKeyId = dataKeyId(stored);
-		byte[] sealed = new byte[stored.length - HEADER_BYTES];
-		System.arraycopy(stored, HEADER_BYTES, sealed, 0, sealed.length);
-		return Aead.open(dataKey, sealed, associatedData(stored[0], dataKeyId, appId, secretId));
+		return Aead.open(dataKey, stored, HEADER_BYTES, stored.length - HEADER_BYTES,
+				associatedData(stored[0], dataKeyId, appId, secretId));
 	}
 
 	private static byte[] associatedData(byte version, UUID dataKeyId, UUID appId, UUID secretId) {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Read-endpoint throughput of one or more revisions of the service, in one run on one machine:
+#   bench/read-throughput.sh [REV ...]      (default: HEAD; e.g. 13156bf HEAD for before/after)
+# Each revision is built in a temporary git worktree and started on the embedded development
+# database (fresh data directory). One app gets 50 secrets of 64 bytes; after a warm-up, wrk
+# reads GET /apps/{appId}/secrets (all 50 values) for DURATION with CONNECTIONS connections.
+# Needs: wrk (apt-get install wrk), curl, python3. Only loopback traffic.
+set -euo pipefail
+cd "$(git rev-parse --show-toplevel)"
+revs=("${@:-HEAD}")
+port=${PORT:-18080}
+duration=${DURATION:-20s}
+connections=${CONNECTIONS:-16}
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; for r in "${revs[@]}"; do git worktree remove --force "$work/src-$r" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+
+for rev in "${revs[@]}"; do
+  git worktree add --detach -q "$work/src-$rev" "$rev"
+  (cd "$work/src-$rev" && ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package)
+  cp "$work/src-$rev"/target/app-secrets-vault-*.jar "$work/$rev.jar"
+done
+
+for rev in "${revs[@]}"; do
+  java -jar "$work/$rev.jar" --server.port="$port" --secrets.embedded.data-dir="$work/data-$rev" \
+    > "$work/$rev.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 120); do curl -sf "localhost:$port/apps" > /dev/null && break; sleep 1; done
+  app=$(curl -sf -X POST "localhost:$port/apps" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  value=$(python3 -c 'print("v" * 64)')
+  for i in $(seq 1 50); do
+    curl -sf -X POST "localhost:$port/apps/$app/secrets" -H 'Content-Type: application/json' \
+      -d "{\"key\":\"KEY_$i\",\"value\":\"$value\"}" > /dev/null
+  done
+  url="http://localhost:$port/apps/$app/secrets"
+  wrk -t2 -c"$connections" -d10s "$url" > /dev/null            # warm-up (JIT, connection pool)
+  result=$(wrk -t2 -c"$connections" -d"$duration" --latency "$url")
+  rps=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$result" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$result" | awk '$1 == "99%" {print $2}')
+  printf '%-12s %10s req/s   p50 %8s   p99 %8s\n' "$rev" "$rps" "$p50" "$p99"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+done
