@@ -109,6 +109,50 @@ class MasterKeyStartupTests {
 		assertThat(dump).doesNotContain("survives-rotation").doesNotContain(KEY_1).doesNotContain(KEY_2);
 	}
 
+	@Test
+	void reencryptionInterruptedByARestartResumesAtStartup() throws InterruptedException {
+		JdbcTemplate jdbc = new JdbcTemplate(this.postgres.getPostgresDatabase());
+		List<String> paths = new ArrayList<>();
+		try (ConfigurableApplicationContext context = start("--secrets.master-key=" + KEY_1)) {
+			for (int i = 0; i < 5; i++) {
+				paths.add(createSecret(http(context), "value-" + i));
+			}
+			// What the database holds before the rotation: values under the first data
+			// key.
+			jdbc.execute("create table saved_keys as select * from data_keys");
+			jdbc.execute("create table saved_values as select id, sealed_value, dek_id from app_secrets");
+			assertThat(http(context).post("/admin/encryption/rotate", "").status()).isEqualTo(202);
+			awaitNoRetiredKeys(jdbc);
+		}
+		// Put the database back where a rotation leaves it when the service stops before
+		// re-encrypting anything: a new active key, every value still under the retired
+		// one.
+		jdbc.execute("insert into data_keys select id, wrapped_key, master_key_fingerprint, false, created_at "
+				+ "from saved_keys");
+		jdbc.execute("update app_secrets s set sealed_value = v.sealed_value, dek_id = v.dek_id "
+				+ "from saved_values v where v.id = s.id");
+		assertThat(jdbc.queryForObject("select count(*) from data_keys", Long.class)).isEqualTo(2);
+
+		try (ConfigurableApplicationContext context = start("--secrets.master-key=" + KEY_1)) {
+			awaitNoRetiredKeys(jdbc);
+			assertThat(jdbc.queryForObject(
+					"select count(*) from app_secrets where dek_id <> (select id from data_keys where active)",
+					Long.class))
+				.isZero();
+			for (int i = 0; i < paths.size(); i++) {
+				assertThat(http(context).get(paths.get(i)).json().get("value").asString()).isEqualTo("value-" + i);
+			}
+		}
+	}
+
+	private static void awaitNoRetiredKeys(JdbcTemplate jdbc) throws InterruptedException {
+		for (int i = 0; i < 150
+				&& jdbc.queryForObject("select count(*) from data_keys where not active", Long.class) > 0; i++) {
+			Thread.sleep(100);
+		}
+		assertThat(jdbc.queryForObject("select count(*) from data_keys where not active", Long.class)).isZero();
+	}
+
 	private String createSecret(Http http, String value) {
 		String appId = http.post("/apps", Map.of("name", "keys")).id();
 		String secretId = http.post("/apps/" + appId + "/secrets", Map.of("key", "K", "value", value)).id();
