@@ -41,6 +41,7 @@ class DatabaseOutageTests {
 		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("secrets.master-key", () -> TestDatabase.MASTER_KEY);
+		registry.add("secrets.admin-token", () -> TestDatabase.ADMIN_TOKEN);
 	}
 
 	@AfterAll

@@ -32,8 +32,26 @@ public final class Http {
 
 	private final String base;
 
+	private final String token;
+
+	/** A client that sends the test suite's admin token. */
 	public Http(int port) {
+		this(port, TestDatabase.ADMIN_TOKEN);
+	}
+
+	/**
+	 * A client that sends the given bearer token.
+	 * @param port the service's port
+	 * @param token the bearer token, or null for none
+	 */
+	public Http(int port, String token) {
 		this.base = "http://localhost:" + port;
+		this.token = token;
+	}
+
+	/** The same service with another bearer token (null for none). */
+	public Http as(String otherToken) {
+		return new Http(Integer.parseInt(this.base.substring(this.base.lastIndexOf(':') + 1)), otherToken);
 	}
 
 	public Reply get(String path) {
@@ -66,12 +84,29 @@ public final class Http {
 	 * @return the reply
 	 */
 	public Reply send(String method, String path, String contentType, Object body) {
+		return send(method, path, contentType, body, Map.of());
+	}
+
+	/**
+	 * Sends a request with extra headers.
+	 * @param method HTTP method
+	 * @param path path and query
+	 * @param contentType Content-Type, or null for none
+	 * @param body as for {@link #send(String, String, String, Object)}
+	 * @param headers more headers
+	 * @return the reply
+	 */
+	public Reply send(String method, String path, String contentType, Object body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(60))
 			.method(method, publisher(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		if (this.token != null) {
+			request.header("Authorization", "Bearer " + this.token);
+		}
+		headers.forEach(request::header);
 		return send(request.build());
 	}
 
@@ -85,6 +120,7 @@ public final class Http {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.token)
 			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 			.build());
 	}

@@ -23,6 +23,9 @@ public final class TestDatabase {
 	 */
 	public static final String MASTER_KEY = dev.appsecrets.crypto.LocalKeyEncryptionKey.generateBase64();
 
+	/** The admin token every test context accepts. */
+	public static final String ADMIN_TOKEN = "test-admin-" + java.util.UUID.randomUUID();
+
 	private static String url;
 
 	private static String username;
@@ -42,6 +45,7 @@ public final class TestDatabase {
 		registry.add("spring.datasource.username", () -> username);
 		registry.add("spring.datasource.password", () -> password);
 		registry.add("secrets.master-key", () -> MASTER_KEY);
+		registry.add("secrets.admin-token", () -> ADMIN_TOKEN);
 	}
 
 	private static synchronized void start() {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,12 +52,13 @@ class AppController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List apps, ordered by name then id, a page at a time")
+	@Operation(summary = "List apps, ordered by name then id, a page at a time (only its apps for an app-scoped token)")
 	AppListResponse list(
 			@Parameter(description = "Page size, 1 to 500") @RequestParam(
 					defaultValue = "50") @Min(1) @Max(500) int limit,
-			@Parameter(description = "Number of apps to skip") @RequestParam(defaultValue = "0") @Min(0) long offset) {
-		return this.apps.list(limit, offset);
+			@Parameter(description = "Number of apps to skip") @RequestParam(defaultValue = "0") @Min(0) long offset,
+			@Parameter(hidden = true) Authentication caller) {
+		return this.apps.list(limit, offset, AppScope.limitedTo(caller));
 	}
 
 	@GetMapping("/{appId}")

@@ -1,5 +1,6 @@
 package dev.appsecrets.app;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,5 +11,11 @@ interface AppRepository extends JpaRepository<App, UUID> {
 
 	@Query(value = "SELECT * FROM apps ORDER BY name, id LIMIT :limit OFFSET :offset", nativeQuery = true)
 	List<App> findPage(int limit, long offset);
+
+	@Query(value = "SELECT * FROM apps WHERE id IN (:ids) ORDER BY name, id LIMIT :limit OFFSET :offset",
+			nativeQuery = true)
+	List<App> findPageIn(Collection<UUID> ids, int limit, long offset);
+
+	long countByIdIn(Collection<UUID> ids);
 
 }

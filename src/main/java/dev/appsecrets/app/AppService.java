@@ -2,6 +2,7 @@ package dev.appsecrets.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -27,10 +28,24 @@ public class AppService {
 		return AppResponse.from(this.apps.save(new App(name, this.clock.instant())));
 	}
 
+	/**
+	 * One page of apps.
+	 * @param limitedTo the only apps the caller may see, or null for all
+	 */
 	@Transactional(readOnly = true)
-	AppListResponse list(int limit, long offset) {
-		List<AppResponse> page = this.apps.findPage(limit, offset).stream().map(AppResponse::from).toList();
-		return new AppListResponse(page, this.apps.count(), limit, offset);
+	AppListResponse list(int limit, long offset, Set<UUID> limitedTo) {
+		if (limitedTo == null) {
+			List<AppResponse> page = this.apps.findPage(limit, offset).stream().map(AppResponse::from).toList();
+			return new AppListResponse(page, this.apps.count(), limit, offset);
+		}
+		if (limitedTo.isEmpty()) {
+			return new AppListResponse(List.of(), 0, limit, offset);
+		}
+		List<AppResponse> page = this.apps.findPageIn(limitedTo, limit, offset)
+			.stream()
+			.map(AppResponse::from)
+			.toList();
+		return new AppListResponse(page, this.apps.countByIdIn(limitedTo), limit, offset);
 	}
 
 	@Transactional(readOnly = true)
@@ -49,6 +64,16 @@ public class AppService {
 	@Transactional
 	void delete(UUID appId) {
 		this.apps.delete(find(appId));
+	}
+
+	/**
+	 * Whether the app exists.
+	 * @param appId the app to look for
+	 * @return true if it exists
+	 */
+	@Transactional(readOnly = true)
+	public boolean exists(UUID appId) {
+		return this.apps.existsById(appId);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import dev.appsecrets.access.DevelopmentAdminToken;
 import dev.appsecrets.crypto.LocalKeyEncryptionKey;
 import dev.appsecrets.keyring.DevelopmentMasterKey;
 
@@ -76,6 +77,29 @@ class EmbeddedDatabaseConfiguration {
 			log.warn("Using the DEVELOPMENT master key in " + file + " (SECRETS_MASTER_KEY is unset)");
 		}
 		return new DevelopmentMasterKey(file);
+	}
+
+	/**
+	 * An admin token for development, generated once into the data directory (readable by
+	 * its owner only) when none is configured, and shown once, when it is made, as
+	 * Vault's dev server shows its root token. Only beside the embedded database.
+	 */
+	@Bean
+	DevelopmentAdminToken developmentAdminToken(EmbeddedDatabaseProperties properties) throws IOException {
+		Path file = properties.dataDir().resolve("admin.token").toAbsolutePath().normalize();
+		if (!Files.exists(file)) {
+			Files.createDirectories(file.getParent());
+			String token = "sv_admin_"
+					+ LocalKeyEncryptionKey.generateBase64().replace('+', '-').replace('/', '_').replace("=", "");
+			writeOwnerOnly(file, token);
+			log.warn("Generated a DEVELOPMENT admin token (SECRETS_ADMIN_TOKEN is unset), shown this once and kept in "
+					+ file + ":\n\n    " + token + "\n\n    curl -H \"Authorization: Bearer $(cat " + file
+					+ ")\" localhost:8080/apps\n");
+		}
+		else {
+			log.warn("Using the DEVELOPMENT admin token in " + file + " (SECRETS_ADMIN_TOKEN is unset)");
+		}
+		return new DevelopmentAdminToken(file);
 	}
 
 	private static void writeOwnerOnly(Path file, String content) throws IOException {

@@ -3,12 +3,15 @@ package dev.appsecrets.secret;
 import java.net.URI;
 import java.util.UUID;
 
+import dev.appsecrets.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -36,9 +40,16 @@ class SecretController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the app's secrets, ordered by key")
-	SecretListResponse list(@PathVariable UUID appId) {
-		return this.secrets.list(appId);
+	@Operation(summary = "List the app's secrets, ordered by key",
+			description = "With values for a caller holding secrets:read; names and metadata only with values=false "
+					+ "or for a caller holding secrets:list alone.")
+	SecretListResponse list(@PathVariable UUID appId, @Parameter(
+			description = "false for names and metadata only") @RequestParam(defaultValue = "true") boolean values,
+			@Parameter(hidden = true) Authentication caller) {
+		boolean mayRead = caller.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> Permission.SECRETS_READ.value().equals(authority.getAuthority()));
+		return this.secrets.list(appId, values && mayRead);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -3,13 +3,17 @@ package dev.appsecrets.secret;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A secret as callers see it, value included.
+ * A secret as callers see it: value included, unless the caller asked for names only or
+ * may only list.
  */
 @Schema(name = "AppSecret")
-record SecretResponse(UUID id, UUID appId, String key, String value, Instant createdAt, Instant updatedAt) {
+record SecretResponse(UUID id, UUID appId, String key, @Schema(
+		description = "The value; absent in names-only lists") @JsonInclude(JsonInclude.Include.NON_NULL) String value,
+		Instant createdAt, Instant updatedAt) {
 
 	static SecretResponse from(Secret secret, String value) {
 		return new SecretResponse(secret.id(), secret.appId(), secret.key(), value, secret.createdAt(),

@@ -44,11 +44,17 @@ class SecretService {
 		this.clock = clock;
 	}
 
+	/**
+	 * The app's secrets.
+	 * @param withValues whether to decrypt and include the values, or answer names only
+	 */
 	@Transactional(readOnly = true)
-	SecretListResponse list(UUID appId) {
+	SecretListResponse list(UUID appId, boolean withValues) {
 		this.apps.requireExists(appId);
-		return new SecretListResponse(
-				this.secrets.findByAppIdOrderByKey(appId).stream().map(this::toResponse).toList());
+		return new SecretListResponse(this.secrets.findByAppIdOrderByKey(appId)
+			.stream()
+			.map((secret) -> withValues ? toResponse(secret) : SecretResponse.from(secret, null))
+			.toList());
 	}
 
 	@Transactional(readOnly = true)

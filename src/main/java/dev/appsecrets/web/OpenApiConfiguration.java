@@ -17,6 +17,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -32,12 +34,16 @@ class OpenApiConfiguration {
 
 	private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
+	private static final String BEARER = "bearerAuth";
+
 	@Bean
 	OpenAPI appSecretsVaultOpenApi() {
 		return new OpenAPI().info(new Info().title("App Secrets Vault")
 			.version("v1")
 			.description("Keeps the secret variables of applications (API keys, passwords, tokens) and hands "
-					+ "them to the callers allowed to see them. Errors are RFC 9457 problem details."));
+					+ "them to the callers allowed to see them. Errors are RFC 9457 problem details. Every endpoint "
+					+ "needs a bearer token (Authorize: the admin token or an API token)."))
+			.addSecurityItem(new SecurityRequirement().addList(BEARER));
 	}
 
 	@Bean
@@ -47,6 +53,11 @@ class OpenApiConfiguration {
 				openApi.setComponents(new Components());
 			}
 			openApi.getComponents().addSchemas("Problem", problemSchema());
+			openApi.getComponents()
+				.addSecuritySchemes(BEARER,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.description("The admin token (SECRETS_ADMIN_TOKEN), an API token (sv_...) or a JWT"));
 			openApi.getPaths().forEach(OpenApiConfiguration::addProblemResponses);
 		};
 	}
@@ -69,6 +80,8 @@ class OpenApiConfiguration {
 				add(operation, "413", "Request body over the size limit");
 				add(operation, "415", "Request body not sent as application/json");
 			}
+			add(operation, "401", "Missing, invalid, expired or revoked bearer token");
+			add(operation, "403", "The token lacks the permission, or the app is outside its scope");
 			add(operation, "503", "The database is unavailable; retry after the Retry-After delay");
 		});
 	}

@@ -39,6 +39,10 @@ class EmbeddedDatabaseTests {
 		assertThat(output.getAll()).contains("EMBEDDED PostgreSQL", dataDir.toString());
 		assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
 		assertThat(output.getAll()).contains("Generated a DEVELOPMENT master key");
+		String adminToken = Files.readString(dataDir.resolve("admin.token")).strip();
+		assertThat(Files.getPosixFilePermissions(dataDir.resolve("admin.token")))
+			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+		assertThat(output.getAll()).containsOnlyOnce(adminToken);
 		assertThat(Files.getPosixFilePermissions(dataDir.resolve("master.key")))
 			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 		key = Files.readString(dataDir.resolve("master.key")).strip();
@@ -60,7 +64,14 @@ class EmbeddedDatabaseTests {
 	}
 
 	private static Http http(ConfigurableApplicationContext context) {
-		return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+		Path tokenFile = context.getBean(dev.appsecrets.access.DevelopmentAdminToken.class).file();
+		try {
+			return new Http(((WebServerApplicationContext) context).getWebServer().getPort(),
+					Files.readString(tokenFile).strip());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -162,7 +162,7 @@ class MasterKeyStartupTests {
 	private ConfigurableApplicationContext start(String... arguments) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0",
 				"--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres"));
+				"--spring.datasource.username=postgres", "--secrets.admin-token=" + TestDatabase.ADMIN_TOKEN));
 		args.addAll(List.of(arguments));
 		return new SpringApplicationBuilder(AppSecretsVaultApplication.class).run(args.toArray(String[]::new));
 	}

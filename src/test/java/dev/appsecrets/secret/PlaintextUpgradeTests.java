@@ -47,7 +47,8 @@ class PlaintextUpgradeTests {
 
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AppSecretsVaultApplication.class)
 				.run("--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-						"--spring.datasource.username=postgres", "--secrets.master-key=" + TestDatabase.MASTER_KEY)) {
+						"--spring.datasource.username=postgres", "--secrets.master-key=" + TestDatabase.MASTER_KEY,
+						"--secrets.admin-token=" + TestDatabase.ADMIN_TOKEN)) {
 				assertThat(jdbc.queryForObject("select count(*) from app_secrets where dek_id is null", Long.class))
 					.isZero();
 				String dump = DatabaseDump.of(dataSource);

@@ -1,0 +1,55 @@
+package dev.appsecrets.access;
+
+import java.io.IOException;
+
+import dev.appsecrets.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spring Security's refusals as problem details: 401 with
+ * {@code WWW-Authenticate: Bearer}, 403, and 503 when a token cannot be checked. A
+ * guessed, expired and revoked token get the very same answer.
+ */
+@Component
+class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private static final String REALM = "Bearer realm=\"app-secrets-vault\"";
+
+	private final Problems problems;
+
+	SecurityProblemHandler(Problems problems) {
+		this.problems = problems;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		if (ex instanceof CredentialsUncheckableException) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+					"The database is unavailable; try again shortly");
+			return;
+		}
+		boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? REALM + ", error=\"invalid_token\"" : REALM);
+		this.problems.write(request, response, HttpStatus.UNAUTHORIZED,
+				tokenSent ? TokenAuthenticationProvider.INVALID : "A bearer token is required");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		this.problems.write(request, response, HttpStatus.FORBIDDEN,
+				"The bearer token does not allow this request (permission or app)");
+	}
+
+}

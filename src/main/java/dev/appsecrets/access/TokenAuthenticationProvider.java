@@ -1,0 +1,76 @@
+package dev.appsecrets.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Authenticates the admin token and API tokens ({@code sv_...}); leaves other bearer
+ * tokens to the JWT provider, if one is configured. Every request looks its token up, so
+ * a revoked or expired token is refused from the next request on.
+ */
+@Component
+class TokenAuthenticationProvider implements AuthenticationProvider {
+
+	/**
+	 * The same answer for a guessed, expired or revoked token: the difference is nobody's
+	 * business.
+	 */
+	static final String INVALID = "Invalid bearer token";
+
+	private final AdminToken adminToken;
+
+	private final AccessTokenRepository tokens;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	TokenAuthenticationProvider(AdminToken adminToken, AccessTokenRepository tokens, TransactionTemplate transactions,
+			Clock clock) {
+		this.adminToken = adminToken;
+		this.tokens = tokens;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+		if (this.adminToken.matches(token)) {
+			return new CallerAuthentication("admin", "admin", EnumSet.allOf(Permission.class), null);
+		}
+		if (!token.startsWith(TokenHashes.PREFIX)) {
+			return null;
+		}
+		try {
+			return this.transactions.execute((status) -> {
+				Instant now = this.clock.instant();
+				AccessToken found = this.tokens.findByTokenHash(TokenHashes.hash(token))
+					.filter((candidate) -> candidate.usableAt(now))
+					.orElseThrow(() -> new BadCredentialsException(INVALID));
+				found.markUsed(now);
+				return new CallerAuthentication(found.id().toString(), found.name(), found.permissions(),
+						found.appIds());
+			});
+		}
+		catch (DataAccessException | TransactionException ex) {
+			throw new CredentialsUncheckableException(ex);
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return BearerTokenAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

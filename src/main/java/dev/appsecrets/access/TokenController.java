@@ -1,0 +1,62 @@
+package dev.appsecrets.access;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * HTTP face of API tokens: {@code /tokens} (permission {@code admin}).
+ */
+@RestController
+@RequestMapping(path = "/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Tokens", description = "API tokens scoped to permissions and apps (permission admin)")
+class TokenController {
+
+	private final TokenService tokens;
+
+	TokenController(TokenService tokens) {
+		this.tokens = tokens;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Create a token; the token is in this answer only")
+	@ApiResponse(responseCode = "201", description = "Created; store the token now, it is never shown again")
+	ResponseEntity<TokenResponse> create(@Valid @RequestBody CreateTokenRequest request) {
+		TokenResponse created = this.tokens.create(request);
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{id}")
+			.buildAndExpand(created.id())
+			.toUri();
+		return ResponseEntity.created(location).body(created);
+	}
+
+	@GetMapping
+	@Operation(summary = "List tokens (metadata only)")
+	TokenListResponse list() {
+		return this.tokens.list();
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Revoke a token, at once")
+	@ApiResponse(responseCode = "204", description = "Revoked")
+	ResponseEntity<Void> revoke(@PathVariable UUID id) {
+		this.tokens.revoke(id);
+		return ResponseEntity.noContent().build();
+	}
+
+}
