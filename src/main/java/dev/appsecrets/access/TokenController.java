@@ -34,7 +34,7 @@ class TokenController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Create a token; the token is in this answer only")
+	@Operation(operationId = "createToken", summary = "Create a token; the token is in this answer only")
 	@ApiResponse(responseCode = "201", description = "Created; store the token now, it is never shown again")
 	ResponseEntity<TokenResponse> create(@Valid @RequestBody CreateTokenRequest request) {
 		TokenResponse created = this.tokens.create(request);
@@ -46,13 +46,13 @@ class TokenController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List tokens (metadata only)")
+	@Operation(operationId = "listTokens", summary = "List tokens (metadata only)")
 	TokenListResponse list() {
 		return this.tokens.list();
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Revoke a token, at once")
+	@Operation(operationId = "revokeToken", summary = "Revoke a token, at once")
 	@ApiResponse(responseCode = "204", description = "Revoked")
 	ResponseEntity<Void> revoke(@PathVariable UUID id) {
 		this.tokens.revoke(id);

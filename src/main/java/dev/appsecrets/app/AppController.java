@@ -40,7 +40,7 @@ class AppController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Create an app")
+	@Operation(operationId = "createApp", summary = "Create an app")
 	@ApiResponse(responseCode = "201", description = "Created; Location is the new app's URL")
 	ResponseEntity<AppResponse> create(@Valid @RequestBody AppNameRequest request) {
 		AppResponse created = this.apps.create(request.name());
@@ -52,7 +52,8 @@ class AppController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List apps, ordered by name then id, a page at a time (only its apps for an app-scoped token)")
+	@Operation(operationId = "listApps",
+			summary = "List apps, ordered by name then id, a page at a time (only its apps for an app-scoped token)")
 	AppListResponse list(
 			@Parameter(description = "Page size, 1 to 500") @RequestParam(
 					defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -62,19 +63,19 @@ class AppController {
 	}
 
 	@GetMapping("/{appId}")
-	@Operation(summary = "Get an app")
+	@Operation(operationId = "getApp", summary = "Get an app")
 	AppResponse get(@PathVariable UUID appId) {
 		return this.apps.get(appId);
 	}
 
 	@PatchMapping(path = "/{appId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Rename an app")
+	@Operation(operationId = "renameApp", summary = "Rename an app")
 	AppResponse rename(@PathVariable UUID appId, @Valid @RequestBody AppNameRequest request) {
 		return this.apps.rename(appId, request.name());
 	}
 
 	@DeleteMapping("/{appId}")
-	@Operation(summary = "Delete an app and all its secrets")
+	@Operation(operationId = "deleteApp", summary = "Delete an app and all its secrets")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@PathVariable UUID appId) {
 		this.apps.delete(appId);

@@ -33,7 +33,8 @@ class EncryptionController {
 	}
 
 	@PostMapping("/rotate")
-	@Operation(summary = "Make a new data key the active one and re-encrypt existing values in the background")
+	@Operation(operationId = "rotateDataKey",
+			summary = "Make a new data key the active one and re-encrypt existing values in the background")
 	@ApiResponse(responseCode = "202", description = "Rotated; re-encryption runs in the background")
 	ResponseEntity<EncryptionStatusResponse> rotate() {
 		this.keyRing.rotate();
@@ -41,7 +42,7 @@ class EncryptionController {
 	}
 
 	@GetMapping("/status")
-	@Operation(summary = "Each data key with how many values still use it")
+	@Operation(operationId = "encryptionStatus", summary = "Each data key with how many values still use it")
 	EncryptionStatusResponse status() {
 		Map<UUID, Long> counts = this.usage.valuesPerDataKey();
 		List<EncryptionStatusResponse.DataKeyStatus> keys = this.keyRing.all()

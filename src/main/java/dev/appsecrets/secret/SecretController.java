@@ -40,7 +40,7 @@ class SecretController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the app's secrets, ordered by key",
+	@Operation(operationId = "listSecrets", summary = "List the app's secrets, ordered by key",
 			description = "With values for a caller holding secrets:read; names and metadata only with values=false "
 					+ "or for a caller holding secrets:list alone.")
 	SecretListResponse list(@PathVariable UUID appId, @Parameter(
@@ -53,7 +53,7 @@ class SecretController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Create a secret")
+	@Operation(operationId = "createSecret", summary = "Create a secret")
 	@ApiResponse(responseCode = "201", description = "Created; Location is the new secret's URL")
 	ResponseEntity<SecretResponse> create(@PathVariable UUID appId, @Valid @RequestBody CreateSecretRequest request) {
 		SecretResponse created = this.secrets.create(appId, request);
@@ -65,27 +65,28 @@ class SecretController {
 	}
 
 	@GetMapping("/{secretId}")
-	@Operation(summary = "Get a secret with its value")
+	@Operation(operationId = "getSecret", summary = "Get a secret with its value")
 	SecretResponse get(@PathVariable UUID appId, @PathVariable UUID secretId) {
 		return this.secrets.get(appId, secretId);
 	}
 
 	@PatchMapping(path = "/{secretId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Change a secret's key, value or both")
+	@Operation(operationId = "updateSecret", summary = "Change a secret's key, value or both")
 	SecretResponse update(@PathVariable UUID appId, @PathVariable UUID secretId,
 			@Valid @RequestBody UpdateSecretRequest request) {
 		return this.secrets.update(appId, secretId, request);
 	}
 
 	@PutMapping(path = "/{secretId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Change a secret's key, value or both (same as PATCH, for the frontend)")
+	@Operation(operationId = "replaceSecret",
+			summary = "Change a secret's key, value or both (same as PATCH, for the frontend)")
 	SecretResponse replace(@PathVariable UUID appId, @PathVariable UUID secretId,
 			@Valid @RequestBody UpdateSecretRequest request) {
 		return this.secrets.update(appId, secretId, request);
 	}
 
 	@DeleteMapping("/{secretId}")
-	@Operation(summary = "Delete a secret")
+	@Operation(operationId = "deleteSecret", summary = "Delete a secret")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@PathVariable UUID appId, @PathVariable UUID secretId) {
 		this.secrets.delete(appId, secretId);

@@ -31,6 +31,19 @@ class OpenApiTests extends ApiTest {
 	}
 
 	@Test
+	void everyOperationHasAStableNamedId() {
+		java.util.List<String> ids = new java.util.ArrayList<>();
+		http().get("/v3/api-docs")
+			.json()
+			.get("paths")
+			.forEach((item) -> item.forEach((operation) -> ids.add(operation.get("operationId").asString())));
+
+		assertThat(ids).doesNotHaveDuplicates()
+			.contains("listApps", "createApp", "listSecrets", "getSecret", "createToken", "rotateDataKey")
+			.allSatisfy((id) -> assertThat(id).doesNotContain("_"));
+	}
+
+	@Test
 	void documentDescribesTheKeyRuleAndRequiredFields() {
 		JsonNode schemas = http().get("/v3/api-docs").json().get("components").get("schemas");
 
