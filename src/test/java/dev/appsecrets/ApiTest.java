@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Base of the tests that run the whole service over real HTTP against the shared
  * PostgreSQL. All of them share one application context.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "secrets.audit.seal-delay=0s")
 public abstract class ApiTest {
 
 	@LocalServerPort

@@ -81,6 +81,8 @@ class SecurityConfiguration {
 				.access(allowed(Scope.PATH_APP, Permission.SECRETS_READ))
 				.requestMatchers("/apps/{appId}/**")
 				.access(allowed(Scope.PATH_APP, Permission.SECRETS_WRITE))
+				.requestMatchers("/audit-events", "/audit-events/**")
+				.access(allowed(Scope.ANY, Permission.AUDIT_READ))
 				.requestMatchers("/tokens", "/tokens/**", "/admin/**")
 				.access(allowed(Scope.ANY, Permission.ADMIN))
 				.anyRequest()

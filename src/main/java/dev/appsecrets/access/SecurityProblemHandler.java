@@ -2,6 +2,7 @@ package dev.appsecrets.access;
 
 import java.io.IOException;
 
+import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -26,8 +28,11 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
 
 	private final Problems problems;
 
-	SecurityProblemHandler(Problems problems) {
+	private final AuditLog audit;
+
+	SecurityProblemHandler(Problems problems, AuditLog audit) {
 		this.problems = problems;
+		this.audit = audit;
 	}
 
 	@Override
@@ -39,6 +44,7 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
 					"The database is unavailable; try again shortly");
 			return;
 		}
+		this.audit.recordDenied(request, null);
 		boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? REALM + ", error=\"invalid_token\"" : REALM);
 		this.problems.write(request, response, HttpStatus.UNAUTHORIZED,
@@ -48,6 +54,7 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
+		this.audit.recordDenied(request, SecurityContextHolder.getContext().getAuthentication());
 		this.problems.write(request, response, HttpStatus.FORBIDDEN,
 				"The bearer token does not allow this request (permission or app)");
 	}

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.appsecrets.app.AppService;
+import dev.appsecrets.audit.AuditActions;
+import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.web.InvalidRequestException;
 
 import org.springframework.stereotype.Service;
@@ -22,11 +24,14 @@ class TokenService {
 
 	private final AppService apps;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	TokenService(AccessTokenRepository tokens, AppService apps, Clock clock) {
+	TokenService(AccessTokenRepository tokens, AppService apps, AuditLog audit, Clock clock) {
 		this.tokens = tokens;
 		this.apps = apps;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -45,6 +50,7 @@ class TokenService {
 		String token = TokenHashes.newToken();
 		AccessToken created = this.tokens.save(new AccessToken(request.name(), TokenHashes.hash(token),
 				EnumSet.copyOf(request.permissions()), appIds, request.expiresAt(), this.clock.instant()));
+		this.audit.recordToken(AuditActions.TOKEN_CREATE, created.id());
 		return TokenResponse.from(created, token);
 	}
 
@@ -60,6 +66,7 @@ class TokenService {
 	@Transactional
 	void revoke(UUID id) {
 		this.tokens.findById(id).orElseThrow(() -> new TokenNotFoundException(id)).revoke(this.clock.instant());
+		this.audit.recordToken(AuditActions.TOKEN_REVOKE, id);
 	}
 
 }

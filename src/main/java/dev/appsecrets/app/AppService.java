@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.appsecrets.audit.AuditActions;
+import dev.appsecrets.audit.AuditLog;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,16 +19,21 @@ public class AppService {
 
 	private final AppRepository apps;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	AppService(AppRepository apps, Clock clock) {
+	AppService(AppRepository apps, AuditLog audit, Clock clock) {
 		this.apps = apps;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
 	@Transactional
 	AppResponse create(String name) {
-		return AppResponse.from(this.apps.save(new App(name, this.clock.instant())));
+		App app = this.apps.save(new App(name, this.clock.instant()));
+		this.audit.record(AuditActions.APP_CREATE, app.id(), null, null, null);
+		return AppResponse.from(app);
 	}
 
 	/**
@@ -57,6 +65,7 @@ public class AppService {
 	AppResponse rename(UUID appId, String name) {
 		App app = find(appId);
 		app.rename(name, this.clock.instant());
+		this.audit.record(AuditActions.APP_RENAME, appId, null, null, null);
 		return AppResponse.from(app);
 	}
 
@@ -64,6 +73,7 @@ public class AppService {
 	@Transactional
 	void delete(UUID appId) {
 		this.apps.delete(find(appId));
+		this.audit.record(AuditActions.APP_DELETE, appId, null, null, null);
 	}
 
 	/**

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
 
+import dev.appsecrets.audit.AuditActions;
+import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.crypto.Aead;
 import dev.appsecrets.crypto.IntegrityException;
 import dev.appsecrets.crypto.KeyEncryptionKey;
@@ -42,12 +44,15 @@ public class DataKeyRing implements InitializingBean {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	private final Map<UUID, SecretKey> unwrapped = new ConcurrentHashMap<>();
 
 	DataKeyRing(DataKeyRepository dataKeys, MasterKeys masterKeys, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+		this.audit = audit;
 		this.dataKeys = dataKeys;
 		this.masterKeys = masterKeys;
 		this.transactions = transactions;
@@ -73,6 +78,7 @@ public class DataKeyRing implements InitializingBean {
 				this.unwrapped.put(dataKey.id(), Aead.key(material));
 			}
 			if (rewrapped > 0) {
+				this.audit.record(AuditActions.MASTER_KEY_ROTATE, null, null, null, null);
 				log.info("Re-wrapped " + rewrapped + " data key(s) under master key "
 						+ this.masterKeys.current().fingerprint() + "; previous master keys are no longer needed");
 			}
@@ -163,7 +169,9 @@ public class DataKeyRing implements InitializingBean {
 				current.retire();
 				this.dataKeys.saveAndFlush(current);
 			});
-			return createActiveKey();
+			UUID created = createActiveKey();
+			this.audit.record(AuditActions.DATA_KEY_ROTATE, null, null, null, null);
+			return created;
 		});
 		log.info("Data key rotated: " + id + " is now active");
 		this.events.publishEvent(new DataKeyRotated(id));

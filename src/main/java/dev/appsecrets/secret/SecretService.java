@@ -2,11 +2,14 @@ package dev.appsecrets.secret;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.appsecrets.app.AppNotFoundException;
 import dev.appsecrets.app.AppService;
+import dev.appsecrets.audit.AuditActions;
+import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.web.RequestLimitsProperties;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -31,12 +34,15 @@ class SecretService {
 
 	private final AppService apps;
 
+	private final AuditLog audit;
+
 	private final RequestLimitsProperties limits;
 
 	private final Clock clock;
 
-	SecretService(SecretRepository secrets, SecretValueCodec values, AppService apps, RequestLimitsProperties limits,
-			Clock clock) {
+	SecretService(SecretRepository secrets, SecretValueCodec values, AppService apps, AuditLog audit,
+			RequestLimitsProperties limits, Clock clock) {
+		this.audit = audit;
 		this.secrets = secrets;
 		this.values = values;
 		this.apps = apps;
@@ -48,18 +54,24 @@ class SecretService {
 	 * The app's secrets.
 	 * @param withValues whether to decrypt and include the values, or answer names only
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	SecretListResponse list(UUID appId, boolean withValues) {
 		this.apps.requireExists(appId);
-		return new SecretListResponse(this.secrets.findByAppIdOrderByKey(appId)
+		List<SecretResponse> secrets = this.secrets.findByAppIdOrderByKey(appId)
 			.stream()
 			.map((secret) -> withValues ? toResponse(secret) : SecretResponse.from(secret, null))
-			.toList());
+			.toList();
+		// Written before the answer leaves: no audit record, no values.
+		this.audit.record(AuditActions.SECRETS_LIST, appId, null, null, secrets.size());
+		return new SecretListResponse(secrets);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	SecretResponse get(UUID appId, UUID secretId) {
-		return toResponse(this.secrets.findByIdAndAppId(secretId, appId).orElseThrow(notFound(appId, secretId)));
+		Secret secret = this.secrets.findByIdAndAppId(secretId, appId).orElseThrow(notFound(appId, secretId));
+		SecretResponse response = toResponse(secret);
+		this.audit.record(AuditActions.SECRET_READ, appId, secretId, secret.key(), null);
+		return response;
 	}
 
 	@Transactional
@@ -70,6 +82,7 @@ class SecretService {
 		Secret secret = new Secret(appId, request.key(), now);
 		this.values.seal(secret, request.value(), now);
 		saveNow(secret);
+		this.audit.record(AuditActions.SECRET_CREATE, appId, secret.id(), secret.key(), null);
 		return SecretResponse.from(secret, request.value());
 	}
 
@@ -87,12 +100,15 @@ class SecretService {
 			this.values.seal(secret, request.value(), now);
 		}
 		saveNow(secret);
+		this.audit.record(AuditActions.SECRET_UPDATE, appId, secretId, secret.key(), null);
 		return toResponse(secret);
 	}
 
 	@Transactional
 	void delete(UUID appId, UUID secretId) {
-		this.secrets.delete(this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId)));
+		Secret secret = this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
+		this.secrets.delete(secret);
+		this.audit.record(AuditActions.SECRET_DELETE, appId, secretId, secret.key(), null);
 	}
 
 	private SecretResponse toResponse(Secret secret) {

@@ -3,6 +3,8 @@ package dev.appsecrets.secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import dev.appsecrets.audit.AuditActions;
+import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.crypto.IntegrityException;
 import dev.appsecrets.crypto.SealedValue;
 import dev.appsecrets.keyring.ActiveDataKey;
@@ -23,8 +25,11 @@ class SecretValueCodec {
 
 	private final DataKeyRing keyRing;
 
-	SecretValueCodec(DataKeyRing keyRing) {
+	private final AuditLog audit;
+
+	SecretValueCodec(DataKeyRing keyRing, AuditLog audit) {
 		this.keyRing = keyRing;
+		this.audit = audit;
 	}
 
 	/** Seals a new value for the secret under the active data key. */
@@ -68,6 +73,7 @@ class SecretValueCodec {
 			// keys.
 			log.error("INTEGRITY ALERT: the value of secret " + secret.id() + " (key " + secret.key() + ") of app "
 					+ secret.appId() + " could not be decrypted: " + ex.getMessage());
+			this.audit.recordFailure(AuditActions.SECRET_READ, secret.appId(), secret.id(), secret.key());
 			throw new SecretUnreadableException();
 		}
 	}

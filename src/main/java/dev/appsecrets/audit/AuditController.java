@@ -1,0 +1,64 @@
+package dev.appsecrets.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * HTTP face of the audit log: {@code /audit-events} (permission {@code audit:read}).
+ */
+@RestController
+@RequestMapping(path = "/audit-events", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Audit", description = "Who read or changed what, when and from where (permission audit:read)")
+class AuditController {
+
+	private final AuditQuery query;
+
+	private final AuditChain chain;
+
+	AuditController(AuditQuery query, AuditChain chain) {
+		this.query = query;
+		this.chain = chain;
+	}
+
+	@GetMapping
+	@Operation(operationId = "listAuditEvents", summary = "Audit events, newest first, a page at a time")
+	AuditEventListResponse list(@RequestParam(required = false) UUID appId,
+			@RequestParam(required = false) UUID secretId, @RequestParam(required = false) String action,
+			@Parameter(description = "Token id, admin, jwt:<subject>, or a token name") @RequestParam(
+					required = false) String actor,
+			@RequestParam(required = false) @Pattern(regexp = "success|denied|failed",
+					message = "must be success, denied or failed") String outcome,
+			@Parameter(description = "The X-Request-Id of the request") @RequestParam(
+					required = false) String requestId,
+			@Parameter(description = "From this instant (RFC 3339), inclusive") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@Parameter(description = "Until this instant (RFC 3339), exclusive") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@Parameter(description = "Page size, 1 to 500") @RequestParam(
+					defaultValue = "50") @Min(1) @Max(500) int limit,
+			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+		return this.query.find(appId, secretId, action, actor, outcome, requestId, from, to, limit, cursor);
+	}
+
+	@GetMapping("/verify")
+	@Operation(operationId = "verifyAuditEvents",
+			summary = "Recompute the hash chain and report the first altered, removed or inserted event")
+	AuditVerification verify() {
+		return this.chain.verify();
+	}
+
+}

@@ -1,0 +1,164 @@
+package dev.appsecrets.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import dev.appsecrets.web.RequestIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records audit events. A change and its event are written in the same transaction, and a
+ * read's event before the answer leaves: if the event cannot be written, the request
+ * fails with 503 and nothing is changed or sent (fail-closed). The request path only
+ * inserts; sealing runs apart.
+ */
+@Service
+public class AuditLog {
+
+	private static final Log log = LogFactory.getLog(AuditLog.class);
+
+	/** The header in which a caller may say why it accesses a secret. */
+	public static final String REASON_HEADER = "X-Access-Reason";
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	AuditLog(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a successful action, in the caller's transaction.
+	 * @param action what was done, one of {@link AuditActions}
+	 * @param appId the app, if any
+	 * @param secretId the secret, if any
+	 * @param secretKey the secret's key, if any
+	 * @param secretCount how many secrets a list returned, if it was a list
+	 * @throws AuditUnavailableException if the event cannot be stored (the transaction
+	 * then rolls back)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String action, UUID appId, UUID secretId, String secretKey, Integer secretCount) {
+		insert(action, AuditOutcome.SUCCESS, appId, secretId, secretKey, secretCount, null, currentRequest(),
+				SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	/**
+	 * Records a token's creation or revocation, in the caller's transaction.
+	 * @param action {@link AuditActions#TOKEN_CREATE} or
+	 * {@link AuditActions#TOKEN_REVOKE}
+	 * @param tokenId the token
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordToken(String action, UUID tokenId) {
+		insert(action, AuditOutcome.SUCCESS, null, null, null, null, tokenId, currentRequest(),
+				SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	/**
+	 * Records a failure on the service's side in a transaction of its own, as the
+	 * caller's will roll back.
+	 * @param action what was attempted
+	 * @param appId the app
+	 * @param secretId the secret
+	 * @param secretKey the secret's key
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordFailure(String action, UUID appId, UUID secretId, String secretKey) {
+		insert(action, AuditOutcome.FAILED, appId, secretId, secretKey, null, null, currentRequest(),
+				SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	/**
+	 * Records a refused request (401 or 403) in a transaction of its own. A failure to
+	 * record is logged, not thrown: the request is refused either way.
+	 * @param request the refused request
+	 * @param caller who was refused, or null if nobody was authenticated
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordDenied(HttpServletRequest request, Authentication caller) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		try {
+			insert(AuditActions.forRequest(request.getMethod(), path), AuditOutcome.DENIED, pathId(path, 1),
+					pathId(path, 3), null, null, null, request, caller);
+		}
+		catch (AuditUnavailableException ex) {
+			log.warn("A refused request could not be audited: " + ex.getCause().getClass().getName());
+		}
+	}
+
+	private void insert(String action, AuditOutcome outcome, UUID appId, UUID secretId, String secretKey,
+			Integer secretCount, UUID tokenId, HttpServletRequest request, Authentication caller) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		try {
+			this.jdbc
+				.update("INSERT INTO audit_events (id, occurred_at, action, outcome, actor_id, actor_name, app_id, "
+						+ "secret_id, secret_key, secret_count, token_id, request_id, client_ip, user_agent, reason) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(),
+						Timestamp.from(now), action, outcome.value(), actorId(caller), actorName(caller), appId,
+						secretId, secretKey, secretCount, tokenId,
+						(request != null) ? RequestIdFilter.of(request) : null,
+						(request != null) ? clip(request.getRemoteAddr(), 64) : null,
+						(request != null) ? clip(printable(request.getHeader("User-Agent")), 512) : null,
+						(request != null) ? clip(printable(request.getHeader(REASON_HEADER)), 512) : null);
+		}
+		catch (DataAccessException ex) {
+			throw new AuditUnavailableException(ex);
+		}
+	}
+
+	private static String actorId(Authentication caller) {
+		return (caller != null && caller.isAuthenticated()) ? clip(String.valueOf(caller.getPrincipal()), 200)
+				: (caller == null && RequestContextHolder.getRequestAttributes() == null) ? "system" : null;
+	}
+
+	private static String actorName(Authentication caller) {
+		return (caller != null && caller.isAuthenticated()) ? clip(caller.getName(), 200)
+				: (caller == null && RequestContextHolder.getRequestAttributes() == null) ? "system" : null;
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? attributes.getRequest() : null;
+	}
+
+	/** The id at a position of /apps/{id}/secrets/{id}, if it is a UUID. */
+	private static UUID pathId(String path, int index) {
+		String[] parts = path.split("/");
+		if (parts.length > index + 1 && "apps".equals(parts[1])) {
+			try {
+				return UUID.fromString(parts[index + 1]);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static String printable(String text) {
+		return (text != null) ? text.replaceAll("\\p{Cntrl}", " ") : null;
+	}
+
+	private static String clip(String text, int max) {
+		return (text != null && text.length() > max) ? text.substring(0, max) : text;
+	}
+
+}

@@ -1,0 +1,100 @@
+package dev.appsecrets.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import dev.appsecrets.web.InvalidRequestException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds audit events by filter, newest first, a page at a time. The cursor is the
+ * position of the last event of a page, so pages stay stable while new events arrive.
+ */
+@Service
+class AuditQuery {
+
+	private final JdbcTemplate jdbc;
+
+	AuditQuery(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	AuditEventListResponse find(UUID appId, UUID secretId, String action, String actor, String outcome,
+			String requestId, Instant from, Instant to, int limit, String cursor) {
+		StringBuilder sql = new StringBuilder("SELECT " + AuditEventRows.COLUMNS + " FROM audit_events WHERE true");
+		List<Object> args = new ArrayList<>();
+		if (appId != null) {
+			sql.append(" AND app_id = ?");
+			args.add(appId);
+		}
+		if (secretId != null) {
+			sql.append(" AND secret_id = ?");
+			args.add(secretId);
+		}
+		if (action != null) {
+			sql.append(" AND action = ?");
+			args.add(action);
+		}
+		if (actor != null) {
+			sql.append(" AND (actor_id = ? OR actor_name = ?)");
+			args.add(actor);
+			args.add(actor);
+		}
+		if (outcome != null) {
+			sql.append(" AND outcome = ?");
+			args.add(outcome);
+		}
+		if (requestId != null) {
+			sql.append(" AND request_id = ?");
+			args.add(requestId);
+		}
+		if (from != null) {
+			sql.append(" AND occurred_at >= ?");
+			args.add(Timestamp.from(from));
+		}
+		if (to != null) {
+			sql.append(" AND occurred_at < ?");
+			args.add(Timestamp.from(to));
+		}
+		if (cursor != null) {
+			sql.append(" AND seq < ?");
+			args.add(decode(cursor));
+		}
+		sql.append(" ORDER BY seq DESC LIMIT ?");
+		args.add(limit + 1);
+		List<AuditEvent> events = this.jdbc.query(sql.toString(), AuditEventRows.MAPPER, args.toArray());
+		String next = null;
+		if (events.size() > limit) {
+			events = events.subList(0, limit);
+			next = encode(events.get(limit - 1).seq());
+		}
+		return new AuditEventListResponse(events.stream().map(AuditEventResponse::from).toList(), next);
+	}
+
+	private static String encode(long seq) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + seq).getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private static long decode(String cursor) {
+		try {
+			String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+			if (text.startsWith("s")) {
+				return Long.parseLong(text.substring(1));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Falls through to the 400 below.
+		}
+		throw new InvalidRequestException("cursor", "must be a nextCursor from an earlier page");
+	}
+
+}

@@ -1,0 +1,271 @@
+package dev.appsecrets.audit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.appsecrets.ApiTest;
+import dev.appsecrets.Http;
+import dev.appsecrets.Http.Reply;
+import dev.appsecrets.TestDatabase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every access to a secret leaves exactly one audit event, without values or tokens; no
+ * event, no access; and tampering with the stored events is found.
+ */
+class AuditTests extends ApiTest {
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private AuditChain chain;
+
+	@Test
+	void eachActionProducesExactlyOneEventWithItsFields() {
+		String appId = field(call(http(), "POST", "/apps", Map.of("name", "audited"), "app.create", null), "id");
+		String path = "/apps/" + appId + "/secrets";
+		String secretId = field(
+				call(http(), "POST", path, Map.of("key", "AUDITED", "value", "audited-value"), "secret.create", appId),
+				"id");
+		call(http(), "GET", path + "/" + secretId, null, "secret.read", appId);
+		call(http(), "PATCH", path + "/" + secretId, Map.of("value", "changed-value"), "secret.update", appId);
+
+		JsonNode list = event(http(), "GET", path, null);
+		assertThat(list.get("action").asString()).isEqualTo("secrets.list");
+		assertThat(list.get("secretCount").asInt()).isEqualTo(1);
+
+		JsonNode read = event(http(), "GET", path + "/" + secretId, null);
+		assertThat(read.get("action").asString()).isEqualTo("secret.read");
+		assertThat(read.get("outcome").asString()).isEqualTo("success");
+		assertThat(read.get("appId").asString()).isEqualTo(appId);
+		assertThat(read.get("secretId").asString()).isEqualTo(secretId);
+		assertThat(read.get("secretKey").asString()).isEqualTo("AUDITED");
+		assertThat(read.get("actor").get("id").asString()).isEqualTo("admin");
+		assertThat(read.get("clientIp").asString()).isNotBlank();
+		assertThat(read.get("userAgent").asString()).isEqualTo("audit-test/1.0");
+		assertThat(read.get("reason").asString()).isEqualTo("incident 42");
+		assertThat(read.get("occurredAt").asString()).endsWith("Z");
+
+		call(http(), "PATCH", "/apps/" + appId, Map.of("name", "renamed"), "app.rename", appId);
+		call(http(), "DELETE", path + "/" + secretId, null, "secret.delete", appId);
+		JsonNode token = event(http(), "POST", "/tokens",
+				Map.of("name", "audited token", "permissions", List.of("apps:read")));
+		assertThat(token.get("action").asString()).isEqualTo("token.create");
+		assertThat(token.get("tokenId").asString()).isNotBlank();
+		call(http(), "DELETE", "/tokens/" + token.get("tokenId").asString(), null, "token.revoke", null);
+		call(http(), "POST", "/admin/encryption/rotate", null, "datakey.rotate", null);
+		call(http(), "DELETE", "/apps/" + appId, null, "app.delete", appId);
+
+		assertThat(http().get("/audit-events?appId=" + appId + "&limit=500").json().get("events").size())
+			.as("events outlive the app they name")
+			.isGreaterThanOrEqualTo(7);
+	}
+
+	@Test
+	void refusedRequestsProduceDeniedEvents() {
+		String appId = createApp("denied");
+		String secretId = createSecret(appId, "DENIED", "denied-value");
+		String path = "/apps/" + appId + "/secrets/" + secretId;
+
+		JsonNode anonymous = event(http().as(null), "GET", path, null);
+		assertThat(anonymous.get("outcome").asString()).isEqualTo("denied");
+		assertThat(anonymous.get("action").asString()).isEqualTo("secret.read");
+		assertThat(anonymous.get("appId").asString()).isEqualTo(appId);
+		assertThat(anonymous.get("secretId").asString()).isEqualTo(secretId);
+		assertThat(anonymous.has("actor")).isFalse();
+
+		String lister = http().post("/tokens", Map.of("name", "lister", "permissions", List.of("secrets:list")))
+			.json()
+			.get("token")
+			.asString();
+		JsonNode forbidden = event(http().as(lister), "GET", path, null);
+		assertThat(forbidden.get("outcome").asString()).isEqualTo("denied");
+		assertThat(forbidden.get("actor").get("name").asString()).isEqualTo("lister");
+
+		JsonNode page = http().get("/audit-events?outcome=denied&secretId=" + secretId).json();
+		assertThat(page.get("events").size()).isEqualTo(2);
+	}
+
+	@Test
+	void noEventHoldsAValueOrAToken() {
+		String appId = createApp("no-values");
+		String value = "Audit-Canary-" + UUID.randomUUID();
+		String secretId = createSecret(appId, "CANARY", value);
+		http().get("/apps/" + appId + "/secrets/" + secretId);
+		http().patch("/apps/" + appId + "/secrets/" + secretId, Map.of("value", value + "-2"));
+		String token = http().post("/tokens", Map.of("name", "canary", "permissions", List.of("apps:read")))
+			.json()
+			.get("token")
+			.asString();
+		http().as(token).get("/apps");
+		http().as(token + "x").get("/apps");
+
+		String table = String.join("\n", this.jdbc.queryForList("SELECT e::text FROM audit_events e", String.class));
+
+		assertThat(table).contains(secretId)
+			.doesNotContain("Audit-Canary-")
+			.doesNotContain(token.substring(3))
+			.doesNotContain(TestDatabase.ADMIN_TOKEN);
+	}
+
+	@Test
+	void whenTheAuditLogCannotBeWrittenReadsAnswer503WithoutAValueAndWritesChangeNothing() {
+		String appId = createApp("fail-closed");
+		String secretId = createSecret(appId, "GUARDED", "fail-closed-value");
+		String path = "/apps/" + appId + "/secrets";
+		this.jdbc.execute("CREATE FUNCTION audit_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit down'; "
+				+ "END $$ LANGUAGE plpgsql");
+		this.jdbc.execute("CREATE TRIGGER audit_refuse BEFORE INSERT ON audit_events "
+				+ "FOR EACH ROW EXECUTE FUNCTION audit_refuse()");
+		try {
+			for (Reply reply : List.of(http().get(path + "/" + secretId), http().get(path))) {
+				assertProblem(reply, 503);
+				assertThat(reply.body()).doesNotContain("fail-closed-value");
+			}
+			assertProblem(http().post(path, Map.of("key", "NEW", "value", "x")), 503);
+			assertProblem(http().patch(path + "/" + secretId, Map.of("value", "overwritten")), 503);
+			assertProblem(http().delete(path + "/" + secretId), 503);
+			assertProblem(http().delete("/apps/" + appId), 503);
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER audit_refuse ON audit_events");
+			this.jdbc.execute("DROP FUNCTION audit_refuse()");
+		}
+		JsonNode secrets = http().get(path).json().get("secrets");
+		assertThat(secrets.size()).isEqualTo(1);
+		assertThat(secrets.get(0).get("value").asString()).isEqualTo("fail-closed-value");
+	}
+
+	@Test
+	void eventsAreListedNewestFirstAPageAtATime() {
+		String appId = createApp("paging");
+		for (int i = 0; i < 5; i++) {
+			createSecret(appId, "K" + i, "v");
+		}
+		List<String> keys = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = http()
+				.get("/audit-events?appId=" + appId + "&action=secret.create&limit=2"
+						+ ((cursor != null) ? "&cursor=" + cursor : ""))
+				.json();
+			assertThat(page.get("events").size()).isLessThanOrEqualTo(2);
+			page.get("events").forEach((event) -> keys.add(event.get("secretKey").asString()));
+			cursor = page.has("nextCursor") ? page.get("nextCursor").asString() : null;
+		}
+		while (cursor != null);
+
+		assertThat(keys).containsExactly("K4", "K3", "K2", "K1", "K0");
+		assertProblem(http().get("/audit-events?cursor=garbage"), 400);
+		assertThat(
+				http().get("/audit-events?appId=" + appId + "&from=2999-01-01T00:00:00Z").json().get("events").size())
+			.isZero();
+	}
+
+	@Test
+	void anUntouchedLogVerifiesCleanAndEditsRemovalsAndInsertionsAreReported() {
+		String appId = createApp("tamper-audit");
+		long gap = this.jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('audit_events', 'seq'))",
+				Long.class);
+		for (int i = 0; i < 3; i++) {
+			createSecret(appId, "T" + i, "v");
+		}
+		this.chain.seal();
+		JsonNode clean = http().get("/audit-events/verify").json();
+		assertThat(clean.get("intact").asBoolean()).as(clean.toString()).isTrue();
+		assertThat(clean.get("eventsVerified").asLong()).isPositive();
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"SELECT seq, id, action FROM audit_events WHERE app_id = ?::uuid AND action = 'secret.create' ORDER BY seq",
+				appId);
+		long middle = (Long) rows.get(1).get("seq");
+		String middleId = rows.get(1).get("id").toString();
+		String nextId = rows.get(2).get("id").toString();
+
+		this.jdbc.update("UPDATE audit_events SET action = 'secret.read' WHERE seq = ?", middle);
+		JsonNode altered = http().get("/audit-events/verify").json().get("problem");
+		this.jdbc.update("UPDATE audit_events SET action = 'secret.create' WHERE seq = ?", middle);
+		assertThat(altered.get("kind").asString()).isEqualTo("altered");
+		assertThat(altered.get("eventId").asString()).isEqualTo(middleId);
+
+		this.jdbc.execute("CREATE TABLE saved_event AS SELECT * FROM audit_events WHERE seq = " + middle);
+		this.jdbc.update("DELETE FROM audit_events WHERE seq = ?", middle);
+		JsonNode removed = http().get("/audit-events/verify").json().get("problem");
+		this.jdbc.execute("INSERT INTO audit_events OVERRIDING SYSTEM VALUE SELECT * FROM saved_event");
+		this.jdbc.execute("DROP TABLE saved_event");
+		assertThat(removed.get("kind").asString()).isEqualTo("removed");
+		assertThat(removed.get("eventId").asString()).isEqualTo(nextId);
+
+		this.jdbc.update("INSERT INTO audit_events (seq, id, occurred_at, action, outcome) OVERRIDING SYSTEM VALUE "
+				+ "VALUES (?, gen_random_uuid(), now(), 'secret.read', 'success')", gap);
+		JsonNode inserted = http().get("/audit-events/verify").json().get("problem");
+		this.jdbc.update("DELETE FROM audit_events WHERE seq = ?", gap);
+		assertThat(inserted.get("kind").asString()).isEqualTo("inserted");
+		assertThat(inserted.get("seq").asLong()).isEqualTo(gap);
+
+		assertThat(http().get("/audit-events/verify").json().get("intact").asBoolean()).isTrue();
+	}
+
+	@Test
+	void theRequestIdIsReturnedAndGeneratedWhenNotSent() {
+		Reply sent = http().send("GET", "/apps", null, null, Map.of("X-Request-Id", "my-request-1"));
+		Reply generated = http().get("/apps");
+
+		assertThat(sent.header("X-Request-Id")).isEqualTo("my-request-1");
+		assertThat(UUID.fromString(generated.header("X-Request-Id"))).isNotNull();
+		assertThat(http().as(null).get("/apps").header("X-Request-Id")).isNotBlank();
+	}
+
+	/**
+	 * Sends a request with its own request id and answers the one audit event it
+	 * produced.
+	 */
+	private JsonNode event(Http http, String method, String path, Object body) {
+		String requestId = "test-" + UUID.randomUUID();
+		Map<String, String> headers = new HashMap<>();
+		headers.put("X-Request-Id", requestId);
+		headers.put("User-Agent", "audit-test/1.0");
+		headers.put("X-Access-Reason", "incident 42");
+		Reply reply = http.send(method, path, (body != null) ? "application/json" : null, body, headers);
+		assertThat(reply.header("X-Request-Id")).isEqualTo(requestId);
+		JsonNode events = http().get("/audit-events?requestId=" + requestId).json().get("events");
+		assertThat(events.size()).as("%s %s -> %s", method, path, reply.brief()).isEqualTo(1);
+		JsonNode event = events.get(0);
+		assertThat(event.get("requestId").asString()).isEqualTo(requestId);
+		if (reply.status() < 300) {
+			this.lastReply = reply;
+		}
+		return event;
+	}
+
+	private Reply lastReply;
+
+	/**
+	 * Sends a request, checks its one event's action, outcome and app, and answers the
+	 * reply.
+	 */
+	private Reply call(Http http, String method, String path, Object body, String action, String appId) {
+		JsonNode event = event(http, method, path, body);
+		assertThat(event.get("action").asString()).isEqualTo(action);
+		assertThat(event.get("outcome").asString()).isEqualTo("success");
+		assertThat(event.get("actor").get("name").asString()).isEqualTo("admin");
+		if (appId != null) {
+			assertThat(event.get("appId").asString()).isEqualTo(appId);
+		}
+		return this.lastReply;
+	}
+
+	private static String field(Reply reply, String name) {
+		return reply.json().get(name).asString();
+	}
+
+}
