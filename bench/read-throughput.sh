@@ -3,7 +3,8 @@
 #   bench/read-throughput.sh [REV ...]      (default: HEAD; e.g. 13156bf HEAD for before/after)
 # Each revision is built in a temporary git worktree and started on the embedded development
 # database (fresh data directory). One app gets 50 secrets of 64 bytes; after a warm-up, wrk
-# reads GET /apps/{appId}/secrets (all 50 values) for DURATION with CONNECTIONS connections.
+# reads GET /apps/{appId}/secrets (all 50 values) for DURATION with CONNECTIONS connections,
+# with the generated admin token where the revision has access control.
 # Needs: wrk (apt-get install wrk), curl, python3. Only loopback traffic.
 set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"
@@ -24,17 +25,24 @@ for rev in "${revs[@]}"; do
   java -jar "$work/$rev.jar" --server.port="$port" --secrets.embedded.data-dir="$work/data-$rev" \
     > "$work/$rev.log" 2>&1 &
   pid=$!
-  for _ in $(seq 120); do curl -sf "localhost:$port/apps" > /dev/null && break; sleep 1; done
-  app=$(curl -sf -X POST "localhost:$port/apps" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+  for _ in $(seq 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/apps")" != 000 ] && break; sleep 1
+  done
+  # Revisions with access control generate an admin token beside their embedded database.
+  auth=()
+  if [ -f "$work/data-$rev/admin.token" ]; then
+    auth=(-H "Authorization: Bearer $(cat "$work/data-$rev/admin.token")")
+  fi
+  app=$(curl -sf "${auth[@]}" -X POST "localhost:$port/apps" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   value=$(python3 -c 'print("v" * 64)')
   for i in $(seq 1 50); do
-    curl -sf -X POST "localhost:$port/apps/$app/secrets" -H 'Content-Type: application/json' \
+    curl -sf "${auth[@]}" -X POST "localhost:$port/apps/$app/secrets" -H 'Content-Type: application/json' \
       -d "{\"key\":\"KEY_$i\",\"value\":\"$value\"}" > /dev/null
   done
   url="http://localhost:$port/apps/$app/secrets"
-  wrk -t2 -c"$connections" -d10s "$url" > /dev/null            # warm-up (JIT, connection pool)
-  result=$(wrk -t2 -c"$connections" -d"$duration" --latency "$url")
+  wrk -t2 -c"$connections" -d10s "${auth[@]}" "$url" > /dev/null   # warm-up (JIT, connection pool)
+  result=$(wrk -t2 -c"$connections" -d"$duration" --latency "${auth[@]}" "$url")
   rps=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$result" | awk '$1 == "50%" {print $2}')
   p99=$(echo "$result" | awk '$1 == "99%" {print $2}')
