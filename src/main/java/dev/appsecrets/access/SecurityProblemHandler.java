@@ -3,6 +3,8 @@ package dev.appsecrets.access;
 import java.io.IOException;
 
 import dev.appsecrets.audit.AuditLog;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import dev.appsecrets.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Component;
 class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private static final String REALM = "Bearer realm=\"app-secrets-vault\"";
+
+	private static final Log log = LogFactory.getLog(SecurityProblemHandler.class);
 
 	private final Problems problems;
 
@@ -44,17 +49,30 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
 					"The database is unavailable; try again shortly");
 			return;
 		}
-		this.audit.recordDenied(request, null);
+		recordDenied(request, null);
 		boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? REALM + ", error=\"invalid_token\"" : REALM);
 		this.problems.write(request, response, HttpStatus.UNAUTHORIZED,
 				tokenSent ? TokenAuthenticationProvider.INVALID : "A bearer token is required");
 	}
 
+	/**
+	 * The refusal stands whether or not it could be recorded (the database may be what
+	 * failed).
+	 */
+	private void recordDenied(HttpServletRequest request, Authentication caller) {
+		try {
+			this.audit.recordDenied(request, caller);
+		}
+		catch (RuntimeException ex) {
+			log.warn("A refused request could not be audited: " + ex.getClass().getName());
+		}
+	}
+
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		this.audit.recordDenied(request, SecurityContextHolder.getContext().getAuthentication());
+		recordDenied(request, SecurityContextHolder.getContext().getAuthentication());
 		this.problems.write(request, response, HttpStatus.FORBIDDEN,
 				"The bearer token does not allow this request (permission or app)");
 	}

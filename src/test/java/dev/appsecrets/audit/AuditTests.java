@@ -30,6 +30,9 @@ class AuditTests extends ApiTest {
 	@Autowired
 	private AuditChain chain;
 
+	@Autowired
+	private org.springframework.transaction.support.TransactionTemplate transactions;
+
 	@Test
 	void eachActionProducesExactlyOneEventWithItsFields() {
 		String appId = field(call(http(), "POST", "/apps", Map.of("name", "audited"), "app.create", null), "id");
@@ -213,6 +216,30 @@ class AuditTests extends ApiTest {
 		assertThat(inserted.get("seq").asLong()).isEqualTo(gap);
 
 		assertThat(http().get("/audit-events/verify").json().get("intact").asBoolean()).isTrue();
+	}
+
+	@Test
+	void retentionDeletesOnlyEventsOlderThanTheSetNumberOfDays() {
+		// In a transaction that is rolled back, so the shared log and its chain stay as
+		// they were.
+		this.transactions.executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			this.jdbc.update("INSERT INTO audit_events (id, occurred_at, action, outcome) VALUES "
+					+ "(gen_random_uuid(), now() - interval '400 days', 'old.event', 'success'), "
+					+ "(gen_random_uuid(), now() - interval '300 days', 'kept.event', 'success')");
+			AuditChain keepAYear = new AuditChain(this.jdbc, this.transactions,
+					new AuditProperties(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2), 365),
+					java.time.Clock.systemUTC());
+
+			keepAYear.prune();
+
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE action = 'old.event'",
+					Long.class))
+				.isZero();
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE action = 'kept.event'",
+					Long.class))
+				.isEqualTo(1);
+		});
 	}
 
 	@Test
