@@ -5,6 +5,7 @@
 # database (fresh data directory). One app gets 50 secrets of 64 bytes; after a warm-up, wrk
 # reads GET /apps/{appId}/secrets (all 50 values) for DURATION with CONNECTIONS connections,
 # with the generated admin token where the revision has access control.
+# APP_ARGS adds arguments to every revision's command line (the same for all, for a fair run).
 # Needs: wrk (apt-get install wrk), curl, python3. Only loopback traffic.
 set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"
@@ -22,7 +23,8 @@ for rev in "${revs[@]}"; do
 done
 
 for rev in "${revs[@]}"; do
-  java -jar "$work/$rev.jar" --server.port="$port" --secrets.embedded.data-dir="$work/data-$rev" \
+  # shellcheck disable=SC2086
+  java -jar "$work/$rev.jar" --server.port="$port" --secrets.embedded.data-dir="$work/data-$rev" ${APP_ARGS:-} \
     > "$work/$rev.log" 2>&1 &
   pid=$!
   for _ in $(seq 120); do
