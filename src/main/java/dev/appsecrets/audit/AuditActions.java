@@ -32,7 +32,7 @@ public final class AuditActions {
 
 	public static final String MASTER_KEY_ROTATE = "masterkey.rotate";
 
-	/** A refused request to a route that is none of the above. */
+	/** A refused request to a route that is none of those named. */
 	public static final String REQUEST = "request";
 
 	private record Route(String method, Pattern path, String action) {
@@ -52,7 +52,12 @@ public final class AuditActions {
 			new Route("DELETE", Pattern.compile("/apps/" + UUIDISH), APP_DELETE),
 			new Route("POST", Pattern.compile("/tokens"), TOKEN_CREATE),
 			new Route("DELETE", Pattern.compile("/tokens/" + UUIDISH), TOKEN_REVOKE),
-			new Route("POST", Pattern.compile("/admin/encryption/rotate"), DATA_KEY_ROTATE));
+			new Route("POST", Pattern.compile("/admin/encryption/rotate"), DATA_KEY_ROTATE),
+			new Route("GET", Pattern.compile("/apps"), "apps.list"),
+			new Route("GET", Pattern.compile("/apps/" + UUIDISH), "app.read"),
+			new Route("GET", Pattern.compile("/tokens"), "tokens.list"),
+			new Route("GET", Pattern.compile("/admin/encryption/status"), "encryption.status"),
+			new Route("GET", Pattern.compile("/audit-events(/verify)?"), "audit.read"));
 
 	private AuditActions() {
 	}
