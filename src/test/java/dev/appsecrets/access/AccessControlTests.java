@@ -60,7 +60,9 @@ class AccessControlTests extends ApiTest {
 				new Endpoint("GET", "/tokens", null, Permission.ADMIN),
 				new Endpoint("DELETE", "/tokens/" + UUID.randomUUID(), null, Permission.ADMIN),
 				new Endpoint("POST", "/admin/encryption/rotate", null, Permission.ADMIN),
-				new Endpoint("GET", "/admin/encryption/status", null, Permission.ADMIN));
+				new Endpoint("GET", "/admin/encryption/status", null, Permission.ADMIN),
+				new Endpoint("GET", "/audit-events", null, Permission.AUDIT_READ),
+				new Endpoint("GET", "/audit-events/verify", null, Permission.AUDIT_READ));
 	}
 
 	@Test

@@ -98,9 +98,13 @@ class MasterKeyStartupTests {
 				"--secrets.previous-master-keys=" + KEY_1)) {
 			assertThat(http(context).get(path).json().get("value").asString()).isEqualTo("survives-rotation");
 		}
-		List<String> fingerprints = new JdbcTemplate(this.postgres.getPostgresDatabase())
-			.queryForList("select distinct master_key_fingerprint from data_keys", String.class);
+		JdbcTemplate jdbc = new JdbcTemplate(this.postgres.getPostgresDatabase());
+		List<String> fingerprints = jdbc.queryForList("select distinct master_key_fingerprint from data_keys",
+				String.class);
 		assertThat(fingerprints).containsExactly(fingerprint2);
+		assertThat(
+				jdbc.queryForList("select actor_id from audit_events where action = 'masterkey.rotate'", String.class))
+			.containsExactly("system");
 
 		try (ConfigurableApplicationContext context = start("--secrets.master-key=" + KEY_2)) {
 			assertThat(http(context).get(path).json().get("value").asString()).isEqualTo("survives-rotation");
