@@ -77,7 +77,11 @@ class SecurityConfiguration {
 				.access(allowed(Scope.PATH_APP, Permission.SECRETS_LIST, Permission.SECRETS_READ))
 				.requestMatchers("/apps/{appId}/secrets")
 				.access(allowed(Scope.PATH_APP, Permission.SECRETS_WRITE))
-				.requestMatchers(HttpMethod.GET, "/apps/{appId}/secrets/{secretId}")
+				.requestMatchers(HttpMethod.GET, "/apps/{appId}/secrets/deleted",
+						"/apps/{appId}/secrets/{secretId}/versions")
+				.access(allowed(Scope.PATH_APP, Permission.SECRETS_LIST, Permission.SECRETS_READ))
+				.requestMatchers(HttpMethod.GET, "/apps/{appId}/secrets/{secretId}",
+						"/apps/{appId}/secrets/{secretId}/versions/{version}")
 				.access(allowed(Scope.PATH_APP, Permission.SECRETS_READ))
 				.requestMatchers("/apps/{appId}/**")
 				.access(allowed(Scope.PATH_APP, Permission.SECRETS_WRITE))

@@ -18,6 +18,16 @@ public final class AuditActions {
 
 	public static final String SECRET_DELETE = "secret.delete";
 
+	public static final String SECRET_RESTORE = "secret.restore";
+
+	public static final String SECRET_ROTATE = "secret.rotate";
+
+	public static final String SECRET_UNDELETE = "secret.undelete";
+
+	public static final String SECRET_PURGE = "secret.purge";
+
+	public static final String SECRET_VERSIONS = "secret.versions";
+
 	public static final String APP_CREATE = "app.create";
 
 	public static final String APP_RENAME = "app.rename";
@@ -41,6 +51,16 @@ public final class AuditActions {
 	private static final String UUIDISH = "[^/]+";
 
 	private static final List<Route> ROUTES = List.of(
+			new Route("GET", Pattern.compile("/apps/" + UUIDISH + "/secrets/deleted"), SECRETS_LIST),
+			new Route("GET", Pattern.compile("/apps/" + UUIDISH + "/secrets/" + UUIDISH + "/versions"),
+					SECRET_VERSIONS),
+			new Route("GET", Pattern.compile("/apps/" + UUIDISH + "/secrets/" + UUIDISH + "/versions/[^/]+"),
+					SECRET_READ),
+			new Route("POST", Pattern.compile("/apps/" + UUIDISH + "/secrets/" + UUIDISH + "/versions/[^/]+/restore"),
+					SECRET_RESTORE),
+			new Route("POST", Pattern.compile("/apps/" + UUIDISH + "/secrets/" + UUIDISH + "/rotate"), SECRET_ROTATE),
+			new Route("POST", Pattern.compile("/apps/" + UUIDISH + "/secrets/" + UUIDISH + "/undelete"),
+					SECRET_UNDELETE),
 			new Route("GET", Pattern.compile("/apps/" + UUIDISH + "/secrets"), SECRETS_LIST),
 			new Route("POST", Pattern.compile("/apps/" + UUIDISH + "/secrets"), SECRET_CREATE),
 			new Route("GET", Pattern.compile("/apps/" + UUIDISH + "/secrets/" + UUIDISH), SECRET_READ),

@@ -42,6 +42,20 @@ class Secret {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	/**
+	 * The number of the current value's version: 1 at creation, one more for each new
+	 * value.
+	 */
+	@Column(nullable = false)
+	private int version = 1;
+
+	/** Changes with every change a caller can see: the ETag. */
+	@Column(nullable = false)
+	private long revision;
+
+	@Column(name = "deleted_at")
+	private Instant deletedAt;
+
 	protected Secret() {
 	}
 
@@ -65,6 +79,7 @@ class Secret {
 		}
 		this.key = newKey;
 		touch(now);
+		this.revision++;
 		return true;
 	}
 
@@ -76,7 +91,22 @@ class Secret {
 		reseal(newDataKeyId, newSealedValue);
 		if (!first) {
 			touch(now);
+			this.version++;
+			this.revision++;
 		}
+	}
+
+	/** Hides the secret: gone from lists, its key free, kept until purged. */
+	void delete(Instant now) {
+		this.deletedAt = now.truncatedTo(ChronoUnit.MICROS);
+		this.revision++;
+	}
+
+	/** Brings a deleted secret back. */
+	void undelete(Instant now) {
+		this.deletedAt = null;
+		touch(now);
+		this.revision++;
 	}
 
 	/**
@@ -102,6 +132,18 @@ class Secret {
 
 	String key() {
 		return this.key;
+	}
+
+	int version() {
+		return this.version;
+	}
+
+	long revision() {
+		return this.revision;
+	}
+
+	Instant deletedAt() {
+		return this.deletedAt;
 	}
 
 	byte[] sealedValue() {

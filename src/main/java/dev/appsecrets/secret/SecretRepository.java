@@ -1,5 +1,6 @@
 package dev.appsecrets.secret;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,14 +9,23 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface SecretRepository extends JpaRepository<Secret, UUID> {
 
 	/** The app's secrets by key; the key column's "C" collation orders by code point. */
-	List<Secret> findByAppIdOrderByKey(UUID appId);
+	List<Secret> findByAppIdAndDeletedAtIsNullOrderByKey(UUID appId);
 
-	Optional<Secret> findByIdAndAppId(UUID id, UUID appId);
+	Optional<Secret> findByIdAndAppIdAndDeletedAtIsNull(UUID id, UUID appId);
+
+	/** The app's deleted secrets, still recoverable, by key. */
+	List<Secret> findByAppIdAndDeletedAtIsNotNullOrderByKey(UUID appId);
+
+	/** Purges deleted secrets past their recovery window; their versions go with them. */
+	@Modifying
+	@Query("delete from Secret s where s.deletedAt < :cutoff")
+	int purgeDeletedBefore(Instant cutoff);
 
 	/**
 	 * A batch of secrets whose values are not under the given data key (or not encrypted
@@ -32,6 +42,15 @@ interface SecretRepository extends JpaRepository<Secret, UUID> {
 			nativeQuery = true)
 	List<Secret> lockBatchNotEncrypted(int limit);
 
+	/**
+	 * Secrets stored before versions existed, locked to give them their first version
+	 * row.
+	 */
+	@Query(value = "SELECT * FROM app_secrets s WHERE NOT EXISTS "
+			+ "(SELECT 1 FROM secret_versions v WHERE v.secret_id = s.id) LIMIT :limit FOR UPDATE SKIP LOCKED",
+			nativeQuery = true)
+	List<Secret> lockBatchWithoutVersions(int limit);
+
 	@Query("select s.dataKeyId, count(s) from Secret s group by s.dataKeyId")
 	List<Object[]> countPerDataKey();
 
@@ -40,7 +59,12 @@ interface SecretRepository extends JpaRepository<Secret, UUID> {
 	 * after another.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select s from Secret s where s.id = :id and s.appId = :appId")
+	@Query("select s from Secret s where s.id = :id and s.appId = :appId and s.deletedAt is null")
 	Optional<Secret> findForUpdate(UUID id, UUID appId);
+
+	/** Same, deleted or not. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from Secret s where s.id = :id and s.appId = :appId")
+	Optional<Secret> findAnyForUpdate(UUID id, UUID appId);
 
 }

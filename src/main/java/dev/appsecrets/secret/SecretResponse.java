@@ -13,11 +13,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "AppSecret")
 record SecretResponse(UUID id, UUID appId, String key, @Schema(
 		description = "The value; absent in names-only lists") @JsonInclude(JsonInclude.Include.NON_NULL) String value,
+		@Schema(description = "The current version of the value: 1 at creation, one more for each new value") int version,
 		Instant createdAt, Instant updatedAt) {
 
 	static SecretResponse from(Secret secret, String value) {
-		return new SecretResponse(secret.id(), secret.appId(), secret.key(), value, secret.createdAt(),
-				secret.updatedAt());
+		return new SecretResponse(secret.id(), secret.appId(), secret.key(), value, secret.version(),
+				secret.createdAt(), secret.updatedAt());
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.appsecrets.secret;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -10,10 +12,14 @@ import dev.appsecrets.app.AppNotFoundException;
 import dev.appsecrets.app.AppService;
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
+import dev.appsecrets.web.IfMatch;
 import dev.appsecrets.web.RequestLimitsProperties;
 import org.hibernate.exception.ConstraintViolationException;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +44,16 @@ class SecretService {
 
 	private final RequestLimitsProperties limits;
 
+	private final SecretVersions versions;
+
+	private final SecretLifecycleProperties lifecycle;
+
 	private final Clock clock;
 
 	SecretService(SecretRepository secrets, SecretValueCodec values, AppService apps, AuditLog audit,
-			RequestLimitsProperties limits, Clock clock) {
+			RequestLimitsProperties limits, SecretVersions versions, SecretLifecycleProperties lifecycle, Clock clock) {
+		this.versions = versions;
+		this.lifecycle = lifecycle;
 		this.audit = audit;
 		this.secrets = secrets;
 		this.values = values;
@@ -57,7 +69,7 @@ class SecretService {
 	@Transactional
 	SecretListResponse list(UUID appId, boolean withValues) {
 		this.apps.requireExists(appId);
-		List<SecretResponse> secrets = this.secrets.findByAppIdOrderByKey(appId)
+		List<SecretResponse> secrets = this.secrets.findByAppIdAndDeletedAtIsNullOrderByKey(appId)
 			.stream()
 			.map((secret) -> withValues ? toResponse(secret) : SecretResponse.from(secret, null))
 			.toList();
@@ -67,48 +79,172 @@ class SecretService {
 	}
 
 	@Transactional
-	SecretResponse get(UUID appId, UUID secretId) {
-		Secret secret = this.secrets.findByIdAndAppId(secretId, appId).orElseThrow(notFound(appId, secretId));
-		SecretResponse response = toResponse(secret);
+	Tagged get(UUID appId, UUID secretId) {
+		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
+			.orElseThrow(notFound(appId, secretId));
+		Tagged answer = tagged(secret);
 		this.audit.record(AuditActions.SECRET_READ, appId, secretId, secret.key(), null);
-		return response;
+		return answer;
 	}
 
 	@Transactional
-	SecretResponse create(UUID appId, CreateSecretRequest request) {
+	Tagged create(UUID appId, CreateSecretRequest request) {
 		this.limits.requireWithinLimit(request.value());
 		this.apps.requireExists(appId);
 		Instant now = this.clock.instant();
 		Secret secret = new Secret(appId, request.key(), now);
 		this.values.seal(secret, request.value(), now);
 		saveNow(secret);
+		addVersion(secret, request.value(), now);
 		this.audit.record(AuditActions.SECRET_CREATE, appId, secret.id(), secret.key(), null);
-		return SecretResponse.from(secret, request.value());
+		return new Tagged(SecretResponse.from(secret, request.value()), IfMatch.etag(secret.revision()));
 	}
 
 	@Transactional
-	SecretResponse update(UUID appId, UUID secretId, UpdateSecretRequest request) {
+	Tagged update(UUID appId, UUID secretId, UpdateSecretRequest request, String ifMatch) {
 		if (request.value() != null) {
 			this.limits.requireWithinLimit(request.value());
 		}
-		Secret secret = this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
+		Secret secret = lock(appId, secretId, ifMatch);
 		Instant now = this.clock.instant();
 		if (request.key() != null) {
 			secret.changeKey(request.key(), now);
 		}
 		if (request.value() != null) {
-			this.values.seal(secret, request.value(), now);
+			changeValue(secret, request.value(), now);
 		}
 		saveNow(secret);
 		this.audit.record(AuditActions.SECRET_UPDATE, appId, secretId, secret.key(), null);
-		return toResponse(secret);
+		return tagged(secret);
+	}
+
+	/**
+	 * Hides the secret (recoverable), or destroys it with its versions when
+	 * {@code purge}.
+	 */
+	@Transactional
+	void delete(UUID appId, UUID secretId, boolean purge, String ifMatch) {
+		Secret secret = purge ? this.secrets.findAnyForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId))
+				: this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
+		IfMatch.require(ifMatch, secret.revision());
+		if (purge) {
+			this.secrets.delete(secret);
+			this.audit.record(AuditActions.SECRET_PURGE, appId, secretId, secret.key(), null);
+		}
+		else {
+			secret.delete(this.clock.instant());
+			this.audit.record(AuditActions.SECRET_DELETE, appId, secretId, secret.key(), null);
+		}
 	}
 
 	@Transactional
-	void delete(UUID appId, UUID secretId) {
+	DeletedSecretResponse.Deleted listDeleted(UUID appId) {
+		this.apps.requireExists(appId);
+		List<DeletedSecretResponse> deleted = this.secrets.findByAppIdAndDeletedAtIsNotNullOrderByKey(appId)
+			.stream()
+			.map((secret) -> new DeletedSecretResponse(secret.id(), secret.appId(), secret.key(), secret.version(),
+					secret.createdAt(), secret.updatedAt(), secret.deletedAt(),
+					secret.deletedAt().plus(this.lifecycle.deletedRetention())))
+			.toList();
+		this.audit.record(AuditActions.SECRETS_LIST, appId, null, null, deleted.size());
+		return new DeletedSecretResponse.Deleted(deleted);
+	}
+
+	/**
+	 * Brings a deleted secret back with its versions; 409 if its key was taken meanwhile.
+	 */
+	@Transactional
+	Tagged undelete(UUID appId, UUID secretId) {
+		Secret secret = this.secrets.findAnyForUpdate(secretId, appId)
+			.filter((candidate) -> candidate.deletedAt() != null)
+			.orElseThrow(notFound(appId, secretId));
+		secret.undelete(this.clock.instant());
+		saveNow(secret);
+		this.audit.record(AuditActions.SECRET_UNDELETE, appId, secretId, secret.key(), null);
+		return tagged(secret);
+	}
+
+	@Transactional
+	SecretVersionResponse.Versions versions(UUID appId, UUID secretId) {
+		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
+			.orElseThrow(notFound(appId, secretId));
+		List<SecretVersionResponse> versions = this.versions.list(secretId)
+			.stream()
+			.map((version) -> new SecretVersionResponse(secretId, appId, secret.key(), version.version(),
+					version.createdAt(), version.createdBy(), null))
+			.toList();
+		this.audit.record(AuditActions.SECRET_VERSIONS, appId, secretId, secret.key(), versions.size());
+		return new SecretVersionResponse.Versions(versions);
+	}
+
+	@Transactional
+	SecretVersionResponse version(UUID appId, UUID secretId, int number) {
+		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
+			.orElseThrow(notFound(appId, secretId));
+		SecretVersions.Sealed version = this.versions.find(secretId, number)
+			.orElseThrow(() -> new SecretVersionNotFoundException(secretId, number));
+		String value = new String(this.values.openVersion(version, secret.key()), StandardCharsets.UTF_8);
+		this.audit.record(AuditActions.SECRET_READ, appId, secretId, secret.key(), null);
+		return new SecretVersionResponse(secretId, appId, secret.key(), number, version.createdAt(),
+				version.createdBy(), value);
+	}
+
+	/** Makes version {@code number}'s value the current one, as a new version. */
+	@Transactional
+	Tagged restore(UUID appId, UUID secretId, int number, String ifMatch) {
+		Secret secret = lock(appId, secretId, ifMatch);
+		SecretVersions.Sealed version = this.versions.find(secretId, number)
+			.orElseThrow(() -> new SecretVersionNotFoundException(secretId, number));
+		changeValue(secret, new String(this.values.openVersion(version, secret.key()), StandardCharsets.UTF_8),
+				this.clock.instant());
+		saveNow(secret);
+		this.audit.record(AuditActions.SECRET_RESTORE, appId, secretId, secret.key(), null);
+		return tagged(secret);
+	}
+
+	/** Stores a new random value as a new version and answers it. */
+	@Transactional
+	Tagged rotate(UUID appId, UUID secretId, RotateSecretRequest request, String ifMatch) {
+		Secret secret = lock(appId, secretId, ifMatch);
+		String value = ValueGenerator.generate(request.lengthOrDefault(), request.alphabetOrDefault());
+		changeValue(secret, value, this.clock.instant());
+		saveNow(secret);
+		this.audit.record(AuditActions.SECRET_ROTATE, appId, secretId, secret.key(), null);
+		return new Tagged(SecretResponse.from(secret, value), IfMatch.etag(secret.revision()));
+	}
+
+	/** Destroys deleted secrets whose recovery window has passed; hourly. */
+	@Scheduled(cron = "${secrets.deleted-purge-cron:0 7 * * * *}")
+	@Transactional
+	public int purgeExpired() {
+		return this.secrets.purgeDeletedBefore(this.clock.instant().minus(this.lifecycle.deletedRetention()));
+	}
+
+	private Secret lock(UUID appId, UUID secretId, String ifMatch) {
 		Secret secret = this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
-		this.secrets.delete(secret);
-		this.audit.record(AuditActions.SECRET_DELETE, appId, secretId, secret.key(), null);
+		IfMatch.require(ifMatch, secret.revision());
+		return secret;
+	}
+
+	/**
+	 * A new value: sealed as the current one and kept as the next version; versions
+	 * beyond the newest {@code secrets.versions-kept} are deleted for good.
+	 */
+	private void changeValue(Secret secret, String value, Instant now) {
+		this.values.seal(secret, value, now);
+		addVersion(secret, value, now);
+		this.versions.trim(secret.id(), secret.version(), this.lifecycle.versionsKept());
+	}
+
+	private void addVersion(Secret secret, String value, Instant now) {
+		SecretValueCodec.SealedVersion sealed = this.values.sealVersion(secret, secret.version(), value);
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		this.versions.add(secret.id(), secret.version(), sealed.sealedValue(), sealed.dataKeyId(),
+				now.truncatedTo(ChronoUnit.MICROS), (caller != null) ? caller.getName() : "system");
+	}
+
+	private Tagged tagged(Secret secret) {
+		return new Tagged(toResponse(secret), IfMatch.etag(secret.revision()));
 	}
 
 	private SecretResponse toResponse(Secret secret) {

@@ -2,6 +2,7 @@ package dev.appsecrets.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
@@ -54,6 +55,41 @@ class SecretValueCodec {
 	void reseal(Secret secret, ActiveDataKey active) {
 		byte[] plaintext = (secret.dataKeyId() != null) ? openBytes(secret) : secret.sealedValue();
 		secret.reseal(active.id(), sealed(secret, active, plaintext));
+	}
+
+	/** A version's stored form and the data key that sealed it. */
+	record SealedVersion(UUID dataKeyId, byte[] sealedValue) {
+	}
+
+	/** Seals a value as one version of the secret, under the active data key. */
+	SealedVersion sealVersion(Secret secret, int version, String value) {
+		return sealVersion(secret.appId(), secret.id(), version, value.getBytes(StandardCharsets.UTF_8),
+				this.keyRing.active());
+	}
+
+	SealedVersion sealVersion(UUID appId, UUID secretId, int version, byte[] plaintext, ActiveDataKey active) {
+		return new SealedVersion(active.id(),
+				SealedValue.sealVersion(active.id(), active.key(), appId, secretId, version, plaintext));
+	}
+
+	/**
+	 * Opens a stored version.
+	 * @throws SecretUnreadableException if it does not authenticate
+	 */
+	byte[] openVersion(SecretVersions.Sealed version, String key) {
+		try {
+			if (!version.dataKeyId().equals(SealedValue.dataKeyId(version.sealedValue()))) {
+				throw new IntegrityException("data key does not match the row");
+			}
+			return SealedValue.openVersion(version.sealedValue(), this.keyRing.key(version.dataKeyId()),
+					version.appId(), version.secretId(), version.version());
+		}
+		catch (IntegrityException ex) {
+			log.error("INTEGRITY ALERT: version " + version.version() + " of secret " + version.secretId() + " (key "
+					+ key + ") of app " + version.appId() + " could not be decrypted: " + ex.getMessage());
+			this.audit.recordFailure(AuditActions.SECRET_READ, version.appId(), version.secretId(), key);
+			throw new SecretUnreadableException();
+		}
 	}
 
 	private static byte[] sealed(Secret secret, ActiveDataKey active, byte[] plaintext) {

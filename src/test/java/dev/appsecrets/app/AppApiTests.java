@@ -71,13 +71,17 @@ class AppApiTests extends ApiTest {
 	void deleteAnswers204AndTakesTheSecretsWithIt() {
 		String id = createApp("doomed");
 		createSecret(id, "A", "1");
-		createSecret(id, "B", "2");
+		String deleted = createSecret(id, "B", "2");
+		http().delete("/apps/" + id + "/secrets/" + deleted);
 
 		assertThat(http().delete("/apps/" + id).status()).isEqualTo(204);
 
 		assertProblem(http().get("/apps/" + id), 404);
 		assertProblem(http().get("/apps/" + id + "/secrets"), 404);
 		assertThat(this.jdbc.queryForObject("select count(*) from app_secrets where app_id = ?::uuid", Long.class, id))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from secret_versions v where not exists "
+				+ "(select 1 from app_secrets s where s.id = v.secret_id)", Long.class))
 			.isZero();
 		assertProblem(http().delete("/apps/" + id), 404);
 	}
