@@ -76,6 +76,13 @@ class OpenApiConfiguration {
 			if (path.contains("/secrets") && hasBody) {
 				add(operation, "409", "The app already has a secret with this key");
 			}
+			boolean ifMatch = hasParameters && operation.getParameters()
+				.stream()
+				.anyMatch((parameter) -> "header".equals(parameter.getIn())
+						&& "If-Match".equalsIgnoreCase(parameter.getName()));
+			if (ifMatch) {
+				add(operation, "412", "If-Match no longer matches: the secret changed since it was read");
+			}
 			if (hasBody) {
 				add(operation, "413", "Request body over the size limit");
 				add(operation, "415", "Request body not sent as application/json");
