@@ -57,6 +57,8 @@ class DatabaseOutageTests {
 		postgres.close();
 		Http.Reply down = http.get("/apps/" + appId);
 		Http.Reply downWrite = http.post("/apps/" + appId + "/secrets", Map.of("key", "K", "value", "v"));
+		Http.Reply downReadiness = http.get("/actuator/health/readiness");
+		Http.Reply downLiveness = http.get("/actuator/health/liveness");
 
 		postgres = start();
 		Http.Reply up = http.get("/apps/" + appId);
@@ -70,6 +72,10 @@ class DatabaseOutageTests {
 		assertThat(down.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(down.json().get("detail").asString()).contains("database");
 		assertThat(downWrite.status()).as(downWrite::brief).isEqualTo(503);
+		assertThat(downReadiness.status()).isEqualTo(503);
+		assertThat(downReadiness.json().get("status").asString()).isEqualTo("DOWN");
+		assertThat(downLiveness.status()).isEqualTo(200);
+		assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
 		assertThat(up.status()).as(up::brief).isEqualTo(200);
 		assertThat(up.json().get("name").asString()).isEqualTo("survivor");
 	}
