@@ -30,6 +30,8 @@ public final class Http {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private final int port;
+
 	private final String base;
 
 	private final String token;
@@ -45,13 +47,14 @@ public final class Http {
 	 * @param token the bearer token, or null for none
 	 */
 	public Http(int port, String token) {
+		this.port = port;
 		this.base = "http://localhost:" + port;
 		this.token = token;
 	}
 
 	/** The same service with another bearer token (null for none). */
 	public Http as(String otherToken) {
-		return new Http(Integer.parseInt(this.base.substring(this.base.lastIndexOf(':') + 1)), otherToken);
+		return new Http(this.port, otherToken);
 	}
 
 	public Reply get(String path) {

@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import dev.appsecrets.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +27,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Service
 public class AuditLog {
-
-	private static final Log log = LogFactory.getLog(AuditLog.class);
 
 	/** The header in which a caller may say why it accesses a secret. */
 	public static final String REASON_HEADER = "X-Access-Reason";
@@ -87,21 +83,16 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records a refused request (401 or 403) in a transaction of its own. A failure to
-	 * record is logged, not thrown: the request is refused either way.
+	 * Records a refused request (401 or 403) in a transaction of its own; the caller
+	 * decides what a failure to record means.
 	 * @param request the refused request
 	 * @param caller who was refused, or null if nobody was authenticated
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordDenied(HttpServletRequest request, Authentication caller) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		try {
-			insert(AuditActions.forRequest(request.getMethod(), path), AuditOutcome.DENIED, pathId(path, 1),
-					pathId(path, 3), null, null, null, request, caller);
-		}
-		catch (AuditUnavailableException ex) {
-			log.warn("A refused request could not be audited: " + ex.getCause().getClass().getName());
-		}
+		insert(AuditActions.forRequest(request.getMethod(), path), AuditOutcome.DENIED, pathId(path, 1),
+				pathId(path, 3), null, null, null, request, caller);
 	}
 
 	private void insert(String action, AuditOutcome outcome, UUID appId, UUID secretId, String secretKey,

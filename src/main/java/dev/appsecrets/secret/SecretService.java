@@ -93,9 +93,9 @@ class SecretService {
 		this.apps.requireExists(appId);
 		Instant now = this.clock.instant();
 		Secret secret = new Secret(appId, request.key(), now);
-		this.values.seal(secret, request.value(), now);
+		SecretValueCodec.SealedVersion version = this.values.seal(secret, request.value(), now);
 		saveNow(secret);
-		addVersion(secret, request.value(), now);
+		addVersion(secret, version, now);
 		this.audit.record(AuditActions.SECRET_CREATE, appId, secret.id(), secret.key(), null);
 		return new Tagged(SecretResponse.from(secret, request.value()), IfMatch.etag(secret.revision()));
 	}
@@ -231,13 +231,11 @@ class SecretService {
 	 * beyond the newest {@code secrets.versions-kept} are deleted for good.
 	 */
 	private void changeValue(Secret secret, String value, Instant now) {
-		this.values.seal(secret, value, now);
-		addVersion(secret, value, now);
+		addVersion(secret, this.values.seal(secret, value, now), now);
 		this.versions.trim(secret.id(), secret.version(), this.lifecycle.versionsKept());
 	}
 
-	private void addVersion(Secret secret, String value, Instant now) {
-		SecretValueCodec.SealedVersion sealed = this.values.sealVersion(secret, secret.version(), value);
+	private void addVersion(Secret secret, SecretValueCodec.SealedVersion sealed, Instant now) {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
 		this.versions.add(secret.id(), secret.version(), sealed.sealedValue(), sealed.dataKeyId(),
 				now.truncatedTo(ChronoUnit.MICROS), (caller != null) ? caller.getName() : "system");

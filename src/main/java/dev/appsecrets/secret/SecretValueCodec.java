@@ -33,10 +33,16 @@ class SecretValueCodec {
 		this.audit = audit;
 	}
 
-	/** Seals a new value for the secret under the active data key. */
-	void seal(Secret secret, String value, Instant now) {
+	/**
+	 * Seals a new value for the secret under the active data key (asked for once), both
+	 * as its current value and as the version it becomes.
+	 * @return the version's stored form, to be kept with the secret's versions
+	 */
+	SealedVersion seal(Secret secret, String value, Instant now) {
 		ActiveDataKey active = this.keyRing.active();
-		secret.changeValue(active.id(), sealed(secret, active, value.getBytes(StandardCharsets.UTF_8)), now);
+		byte[] plaintext = value.getBytes(StandardCharsets.UTF_8);
+		secret.changeValue(active.id(), sealed(secret, active, plaintext), now);
+		return sealVersion(secret.appId(), secret.id(), secret.version(), plaintext, active);
 	}
 
 	/**
@@ -59,12 +65,6 @@ class SecretValueCodec {
 
 	/** A version's stored form and the data key that sealed it. */
 	record SealedVersion(UUID dataKeyId, byte[] sealedValue) {
-	}
-
-	/** Seals a value as one version of the secret, under the active data key. */
-	SealedVersion sealVersion(Secret secret, int version, String value) {
-		return sealVersion(secret.appId(), secret.id(), version, value.getBytes(StandardCharsets.UTF_8),
-				this.keyRing.active());
 	}
 
 	SealedVersion sealVersion(UUID appId, UUID secretId, int version, byte[] plaintext, ActiveDataKey active) {
