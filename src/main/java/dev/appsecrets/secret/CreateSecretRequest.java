@@ -14,4 +14,14 @@ record CreateSecretRequest(@Schema(description = "Variable name, unique in the a
 				regexp = SecretKeys.PATTERN, message = SecretKeys.PATTERN_MESSAGE) String key,
 		@Schema(description = "The secret value: any Unicode text, empty, multi-line and NUL included",
 				example = "s3cr3t", requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @ValidText String value) {
+
+	/**
+	 * Never prints the value: records print every component, and requests reach debug
+	 * logs.
+	 */
+	@Override
+	public String toString() {
+		return "CreateSecretRequest[key=" + this.key + ", value=(redacted)]";
+	}
+
 }

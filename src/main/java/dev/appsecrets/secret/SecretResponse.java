@@ -21,4 +21,13 @@ record SecretResponse(UUID id, UUID appId, String key, @Schema(
 				secret.createdAt(), secret.updatedAt());
 	}
 
+	/**
+	 * Never prints the value: records print every component, and answers reach debug
+	 * logs.
+	 */
+	@Override
+	public String toString() {
+		return "SecretResponse[id=" + this.id + ", key=" + this.key + ", version=" + this.version + "]";
+	}
+
 }

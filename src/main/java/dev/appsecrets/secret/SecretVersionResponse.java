@@ -16,6 +16,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record SecretVersionResponse(UUID secretId, UUID appId, String key, int version, Instant createdAt, String createdBy,
 		@Schema(description = "Only when one version is asked for") String value) {
 
+	/**
+	 * Never prints the value: records print every component, and answers reach debug
+	 * logs.
+	 */
+	@Override
+	public String toString() {
+		return "SecretVersionResponse[secretId=" + this.secretId + ", key=" + this.key + ", version=" + this.version
+				+ "]";
+	}
+
 	/** The versions of a secret, newest first. */
 	@Schema(name = "SecretVersionList")
 	record Versions(List<SecretVersionResponse> versions) {

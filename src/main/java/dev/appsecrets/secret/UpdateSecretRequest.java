@@ -23,4 +23,13 @@ record UpdateSecretRequest(
 		return this.key != null || this.value != null;
 	}
 
+	/**
+	 * Never prints the value: records print every component, and requests reach debug
+	 * logs.
+	 */
+	@Override
+	public String toString() {
+		return "UpdateSecretRequest[key=" + this.key + ", value=" + ((this.value != null) ? "(redacted)" : null) + "]";
+	}
+
 }
