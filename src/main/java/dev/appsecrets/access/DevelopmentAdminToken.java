@@ -9,4 +9,13 @@ import java.nio.file.Path;
  * @param file the file holding the token
  */
 public record DevelopmentAdminToken(Path file) {
+
+	/**
+	 * Makes a token as strong as an API token.
+	 * @return a new random token
+	 */
+	public static String newToken() {
+		return TokenHashes.newToken();
+	}
+
 }

@@ -1,6 +1,6 @@
 package dev.appsecrets.access;
 
-import java.net.URI;
+import dev.appsecrets.web.Locations;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * HTTP face of API tokens: {@code /tokens} (permission {@code admin}).
@@ -38,11 +37,7 @@ class TokenController {
 	@ApiResponse(responseCode = "201", description = "Created; store the token now, it is never shown again")
 	ResponseEntity<TokenResponse> create(@Valid @RequestBody CreateTokenRequest request) {
 		TokenResponse created = this.tokens.create(request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).body(created);
+		return ResponseEntity.created(Locations.created(created.id())).body(created);
 	}
 
 	@GetMapping

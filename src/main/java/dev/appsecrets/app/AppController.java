@@ -1,6 +1,6 @@
 package dev.appsecrets.app;
 
-import java.net.URI;
+import dev.appsecrets.web.Locations;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * HTTP face of apps: {@code /apps}.
@@ -44,11 +43,7 @@ class AppController {
 	@ApiResponse(responseCode = "201", description = "Created; Location is the new app's URL")
 	ResponseEntity<AppResponse> create(@Valid @RequestBody AppNameRequest request) {
 		AppResponse created = this.apps.create(request.name());
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-			.path("/{appId}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).body(created);
+		return ResponseEntity.created(Locations.created(created.id())).body(created);
 	}
 
 	@GetMapping

@@ -67,9 +67,7 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	DevelopmentMasterKey developmentMasterKey(EmbeddedDatabaseProperties properties) throws IOException {
 		Path file = properties.dataDir().resolve("master.key").toAbsolutePath().normalize();
-		if (!Files.exists(file)) {
-			Files.createDirectories(file.getParent());
-			writeOwnerOnly(file, LocalKeyEncryptionKey.generateBase64());
+		if (createIfMissing(file, LocalKeyEncryptionKey.generateBase64()) != null) {
 			log.warn("Generated a DEVELOPMENT master key in " + file + " (SECRETS_MASTER_KEY is unset). Keep this "
 					+ "file with ./data: without it the stored secrets cannot be read. Never use it in production.");
 		}
@@ -87,11 +85,8 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	DevelopmentAdminToken developmentAdminToken(EmbeddedDatabaseProperties properties) throws IOException {
 		Path file = properties.dataDir().resolve("admin.token").toAbsolutePath().normalize();
-		if (!Files.exists(file)) {
-			Files.createDirectories(file.getParent());
-			String token = "sv_admin_"
-					+ LocalKeyEncryptionKey.generateBase64().replace('+', '-').replace('/', '_').replace("=", "");
-			writeOwnerOnly(file, token);
+		String token = createIfMissing(file, DevelopmentAdminToken.newToken());
+		if (token != null) {
 			log.warn("Generated a DEVELOPMENT admin token (SECRETS_ADMIN_TOKEN is unset), shown this once and kept in "
 					+ file + ":\n\n    " + token + "\n\n    curl -H \"Authorization: Bearer $(cat " + file
 					+ ")\" localhost:8080/apps\n");
@@ -102,7 +97,16 @@ class EmbeddedDatabaseConfiguration {
 		return new DevelopmentAdminToken(file);
 	}
 
-	private static void writeOwnerOnly(Path file, String content) throws IOException {
+	/**
+	 * Writes the content to a new file readable by its owner only, unless the file
+	 * exists.
+	 * @return the content if the file was made now, else null
+	 */
+	private static String createIfMissing(Path file, String content) throws IOException {
+		if (Files.exists(file)) {
+			return null;
+		}
+		Files.createDirectories(file.getParent());
 		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
 			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		}
@@ -110,6 +114,7 @@ class EmbeddedDatabaseConfiguration {
 			Files.createFile(file);
 		}
 		Files.writeString(file, content + "\n", StandardCharsets.US_ASCII);
+		return content;
 	}
 
 	@Bean

@@ -70,17 +70,14 @@ class Secret {
 	}
 
 	/**
-	 * Renames the secret.
-	 * @return whether the key changed
+	 * Renames the secret; the same key again changes nothing.
 	 */
-	boolean changeKey(String newKey, Instant now) {
-		if (this.key.equals(newKey)) {
-			return false;
+	void changeKey(String newKey, Instant now) {
+		if (!this.key.equals(newKey)) {
+			this.key = newKey;
+			touch(now);
+			this.revision++;
 		}
-		this.key = newKey;
-		touch(now);
-		this.revision++;
-		return true;
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package dev.appsecrets.secret;
 
-import java.net.URI;
+import dev.appsecrets.web.Locations;
 import java.util.UUID;
 
 import dev.appsecrets.access.Permission;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * HTTP face of an app's secrets: {@code /apps/{appId}/secrets}.
@@ -62,11 +61,9 @@ class SecretController {
 	@ApiResponse(responseCode = "201", description = "Created; Location is the new secret's URL, ETag its tag")
 	ResponseEntity<SecretResponse> create(@PathVariable UUID appId, @Valid @RequestBody CreateSecretRequest request) {
 		Tagged created = this.secrets.create(appId, request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-			.path("/{secretId}")
-			.buildAndExpand(created.secret().id())
-			.toUri();
-		return ResponseEntity.created(location).eTag(created.etag()).body(created.secret());
+		return ResponseEntity.created(Locations.created(created.secret().id()))
+			.eTag(created.etag())
+			.body(created.secret());
 	}
 
 	@GetMapping("/deleted")

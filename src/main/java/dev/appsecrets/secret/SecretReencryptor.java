@@ -72,7 +72,7 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		int encrypted = run((active) -> this.secrets.lockBatchNotEncrypted(this.batchSize));
+		int encrypted = runBatches(() -> resealSecrets((active) -> this.secrets.lockBatchNotEncrypted(this.batchSize)));
 		if (encrypted > 0) {
 			log.info("Encrypted " + encrypted + " secret value(s) stored before encryption at rest");
 		}
@@ -103,7 +103,8 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 			return;
 		}
 		try {
-			int moved = run((active) -> this.secrets.lockBatchNotUnder(active.id(), this.batchSize))
+			int moved = runBatches(
+					() -> resealSecrets((active) -> this.secrets.lockBatchNotUnder(active.id(), this.batchSize)))
 					+ runBatches(this::resealVersions);
 			int deleted = this.keyRing.deleteUnusedRetiredKeys();
 			if (moved > 0 || deleted > 0) {
@@ -121,34 +122,26 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 	}
 
 	/**
-	 * Re-seals batches until none is left, or a batch makes no progress (its values fail
-	 * to decrypt: integrity alerts are logged for them and they stay as they are).
+	 * One batch of current values re-sealed under the active data key. Values that fail
+	 * to decrypt are logged as integrity alerts by the codec and left as they are, so a
+	 * batch of only those makes no progress and ends the run.
 	 */
-	private int run(Function<ActiveDataKey, List<Secret>> nextBatch) {
-		int total = 0;
-		while (true) {
-			Integer moved = this.transactions.execute((status) -> {
-				ActiveDataKey active = this.keyRing.active();
-				int count = 0;
-				for (Secret secret : nextBatch.apply(active)) {
-					try {
-						this.values.reseal(secret, active);
-						count++;
-					}
-					catch (SecretUnreadableException ex) {
-						// Logged as an integrity alert by the codec; left for an
-						// operator.
-					}
-				}
-				return count;
-			});
-			if (moved == null || moved == 0) {
-				return total;
+	private int resealSecrets(Function<ActiveDataKey, List<Secret>> nextBatch) {
+		ActiveDataKey active = this.keyRing.active();
+		int count = 0;
+		for (Secret secret : nextBatch.apply(active)) {
+			try {
+				this.values.reseal(secret, active);
+				count++;
 			}
-			total += moved;
+			catch (SecretUnreadableException ex) {
+				// Logged as an integrity alert by the codec; left for an operator.
+			}
 		}
+		return count;
 	}
 
+	/** Runs batches, each in its own transaction, until one makes no progress. */
 	private int runBatches(java.util.function.Supplier<Integer> batch) {
 		int total = 0;
 		while (true) {

@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,16 +29,6 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	private static final String ATTRIBUTE = RequestIdFilter.class.getName();
 
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
-	/**
-	 * The id of the request being handled on this thread.
-	 * @return the id, or null outside a request
-	 */
-	public static String current() {
-		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		return (attributes != null) ? (String) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
-				: null;
-	}
 
 	/**
 	 * The id of a request.
