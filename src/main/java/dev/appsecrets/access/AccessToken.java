@@ -1,5 +1,6 @@
 package dev.appsecrets.access;
 
+import dev.appsecrets.caller.Permission;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -16,42 +17,42 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * An API token: its hash, never the token, with what it may do.
+ * An API token: its hash, never the token, with what it may do. Nothing of it is ever
+ * updated through the entity (every column is {@code updatable = false}): its use and its
+ * revocation are single-column conditional updates in {@link AccessTokenRepository}, so a
+ * stale copy can never write {@code revoked_at} back.
  */
 @Entity
 @Table(name = "access_tokens")
 class AccessToken {
 
-	/** lastUsedAt is written at most this often per token, not on every request. */
-	private static final long LAST_USED_RESOLUTION_SECONDS = 60;
-
 	@Id
 	private UUID id;
 
-	@Column(nullable = false, length = 100)
+	@Column(nullable = false, length = 100, updatable = false)
 	private String name;
 
 	@Column(name = "token_hash", nullable = false, updatable = false)
 	private byte[] tokenHash;
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
-	@Column(nullable = false, columnDefinition = "text[]")
+	@Column(nullable = false, columnDefinition = "text[]", updatable = false)
 	private String[] permissions;
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
-	@Column(name = "app_ids", columnDefinition = "uuid[]")
+	@Column(name = "app_ids", columnDefinition = "uuid[]", updatable = false)
 	private UUID[] appIds;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
-	@Column(name = "expires_at")
+	@Column(name = "expires_at", updatable = false)
 	private Instant expiresAt;
 
-	@Column(name = "last_used_at")
+	@Column(name = "last_used_at", updatable = false)
 	private Instant lastUsedAt;
 
-	@Column(name = "revoked_at")
+	@Column(name = "revoked_at", updatable = false)
 	private Instant revokedAt;
 
 	protected AccessToken() {
@@ -70,21 +71,6 @@ class AccessToken {
 
 	boolean usableAt(Instant now) {
 		return this.revokedAt == null && (this.expiresAt == null || now.isBefore(this.expiresAt));
-	}
-
-	/** Records a use; answers whether the row changed (at most once a minute). */
-	boolean markUsed(Instant now) {
-		if (this.lastUsedAt != null && this.lastUsedAt.plusSeconds(LAST_USED_RESOLUTION_SECONDS).isAfter(now)) {
-			return false;
-		}
-		this.lastUsedAt = now.truncatedTo(ChronoUnit.MICROS);
-		return true;
-	}
-
-	void revoke(Instant now) {
-		if (this.revokedAt == null) {
-			this.revokedAt = now.truncatedTo(ChronoUnit.MICROS);
-		}
 	}
 
 	UUID id() {
@@ -121,6 +107,15 @@ class AccessToken {
 
 	boolean revoked() {
 		return this.revokedAt != null;
+	}
+
+	/**
+	 * Whether the token is within the caller's reach: limited to apps that are all the
+	 * caller's. An unscoped token is within the reach of unscoped callers only.
+	 * @param callerApps the caller's apps, or null for every app
+	 */
+	boolean within(Set<UUID> callerApps) {
+		return callerApps == null || (this.appIds != null && callerApps.containsAll(Arrays.asList(this.appIds)));
 	}
 
 }

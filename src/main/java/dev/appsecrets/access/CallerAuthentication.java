@@ -1,11 +1,12 @@
 package dev.appsecrets.access;
 
+import dev.appsecrets.caller.Permission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.appsecrets.app.AppScope;
+import dev.appsecrets.caller.AppScope;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;

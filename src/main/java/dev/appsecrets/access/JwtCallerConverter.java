@@ -1,5 +1,6 @@
 package dev.appsecrets.access;
 
+import dev.appsecrets.caller.Permission;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;

@@ -2,6 +2,7 @@ package dev.appsecrets.access;
 
 import java.io.IOException;
 
+import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -62,7 +63,9 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
 	 */
 	private void recordDenied(HttpServletRequest request, Authentication caller) {
 		try {
-			this.audit.recordDenied(request, caller);
+			RouteMatch match = RouteMatch.of(request);
+			String action = (match.route() != null) ? match.route().action() : AuditActions.REQUEST;
+			this.audit.recordDenied(request, caller, action, match.appId(), match.secretId());
 		}
 		catch (RuntimeException ex) {
 			log.warn("A refused request could not be audited: " + ex.getClass().getName());

@@ -1,7 +1,10 @@
 package dev.appsecrets.access;
 
+import dev.appsecrets.caller.Permission;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 
 import org.springframework.dao.DataAccessException;
@@ -26,6 +29,9 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
 	 * business.
 	 */
 	static final String INVALID = "Invalid bearer token";
+
+	/** lastUsedAt is written at most this often per token, not on every request. */
+	private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
 	private final AdminToken adminToken;
 
@@ -58,7 +64,13 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
 				AccessToken found = this.tokens.findByTokenHash(TokenHashes.hash(token))
 					.filter((candidate) -> candidate.usableAt(now))
 					.orElseThrow(() -> new BadCredentialsException(INVALID));
-				found.markUsed(now);
+				// One column, under a condition: never a save of the row this request
+				// read,
+				// which would write back a revoked_at that was null when it was read.
+				Instant markedBefore = now.minus(LAST_USED_RESOLUTION);
+				if (found.lastUsedAt() == null || found.lastUsedAt().isBefore(markedBefore)) {
+					this.tokens.markUsed(found.id(), now.truncatedTo(ChronoUnit.MICROS), markedBefore);
+				}
 				return new CallerAuthentication(found.id().toString(), found.name(), found.permissions(),
 						found.appIds());
 			});

@@ -1,6 +1,7 @@
 package dev.appsecrets.access;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -9,13 +10,20 @@ import java.util.UUID;
 import dev.appsecrets.app.AppService;
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
+import dev.appsecrets.caller.AppScope;
+import dev.appsecrets.caller.Permission;
 import dev.appsecrets.web.InvalidRequestException;
 
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues, lists and revokes API tokens.
+ * Issues, lists and revokes API tokens. A token can grant only what its issuer holds: its
+ * permissions and apps lie within the issuer's, and a caller limited to some apps sees
+ * and revokes only tokens limited to those apps.
  */
 @Service
 class TokenService {
@@ -35,12 +43,27 @@ class TokenService {
 		this.clock = clock;
 	}
 
-	/** Makes a token; the answer is the only place the token ever appears. */
+	/**
+	 * Makes a token; the answer is the only place the token ever appears.
+	 * @throws AccessDeniedException if it would grant a permission or an app the caller
+	 * does not hold (403)
+	 */
 	@Transactional
 	TokenResponse create(CreateTokenRequest request) {
-		Set<UUID> appIds = null;
-		if (request.appIds() != null) {
-			appIds = new LinkedHashSet<>(request.appIds());
+		Set<Permission> permissions = EnumSet.copyOf(request.permissions());
+		Set<UUID> appIds = (request.appIds() != null) ? new LinkedHashSet<>(request.appIds()) : null;
+		if (permissions.contains(Permission.ADMIN) && appIds != null) {
+			// An admin limited to apps could still not be limited in what it administers.
+			throw new InvalidRequestException("appIds", "an admin token cannot be limited to apps");
+		}
+		Authentication issuer = SecurityContextHolder.getContext().getAuthentication();
+		Set<Permission> missing = EnumSet.copyOf(permissions);
+		missing.removeIf((permission) -> permission.heldBy(issuer));
+		Set<UUID> issuerApps = AppScope.limitedTo(issuer);
+		if (!missing.isEmpty() || (issuerApps != null && (appIds == null || !issuerApps.containsAll(appIds)))) {
+			throw new AccessDeniedException("A token can grant only what its issuer holds");
+		}
+		if (appIds != null) {
 			for (UUID appId : appIds) {
 				if (!this.apps.exists(appId)) {
 					throw new InvalidRequestException("appIds", "no app has id " + appId);
@@ -48,24 +71,34 @@ class TokenService {
 			}
 		}
 		String token = TokenHashes.newToken();
-		AccessToken created = this.tokens.save(new AccessToken(request.name(), TokenHashes.hash(token),
-				EnumSet.copyOf(request.permissions()), appIds, request.expiresAt(), this.clock.instant()));
+		AccessToken created = this.tokens.save(new AccessToken(request.name(), TokenHashes.hash(token), permissions,
+				appIds, request.expiresAt(), this.clock.instant()));
 		this.audit.recordToken(AuditActions.TOKEN_CREATE, created.id());
 		return TokenResponse.from(created, token);
 	}
 
+	/** The tokens within the caller's reach. */
 	@Transactional(readOnly = true)
 	TokenListResponse list() {
+		Set<UUID> callerApps = AppScope.current();
 		return new TokenListResponse(this.tokens.findAllByOrderByCreatedAt()
 			.stream()
+			.filter((token) -> token.within(callerApps))
 			.map((token) -> TokenResponse.from(token, null))
 			.toList());
 	}
 
-	/** Revokes at once: the next request with the token is refused. */
+	/**
+	 * Revokes at once: the next request with the token is refused.
+	 * @throws AccessDeniedException if the token is outside the caller's reach (403)
+	 */
 	@Transactional
 	void revoke(UUID id) {
-		this.tokens.findById(id).orElseThrow(() -> new TokenNotFoundException(id)).revoke(this.clock.instant());
+		AccessToken token = this.tokens.findById(id).orElseThrow(() -> new TokenNotFoundException(id));
+		if (!token.within(AppScope.current())) {
+			throw new AccessDeniedException("Token outside the caller's reach");
+		}
+		this.tokens.revoke(id, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		this.audit.recordToken(AuditActions.TOKEN_REVOKE, id);
 	}
 

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,9 +51,8 @@ class AppController {
 	AppListResponse list(
 			@Parameter(description = "Page size, 1 to 500") @RequestParam(
 					defaultValue = "50") @Min(1) @Max(500) int limit,
-			@Parameter(description = "Number of apps to skip") @RequestParam(defaultValue = "0") @Min(0) long offset,
-			@Parameter(hidden = true) Authentication caller) {
-		return this.apps.list(limit, offset, AppScope.limitedTo(caller));
+			@Parameter(description = "Number of apps to skip") @RequestParam(defaultValue = "0") @Min(0) long offset) {
+		return this.apps.list(limit, offset);
 	}
 
 	@GetMapping("/{appId}")

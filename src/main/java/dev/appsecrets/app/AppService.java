@@ -7,12 +7,14 @@ import java.util.UUID;
 
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
+import dev.appsecrets.caller.AppScope;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates, lists, renames and deletes apps; other features ask it whether an app exists.
+ * Every operation re-checks the caller's app scope on the id it uses.
  */
 @Service
 public class AppService {
@@ -31,17 +33,18 @@ public class AppService {
 
 	@Transactional
 	AppResponse create(String name) {
+		AppScope.requireUnlimited();
 		App app = this.apps.save(new App(name, this.clock.instant()));
 		this.audit.record(AuditActions.APP_CREATE, app.id(), null, null, null);
 		return AppResponse.from(app);
 	}
 
 	/**
-	 * One page of apps.
-	 * @param limitedTo the only apps the caller may see, or null for all
+	 * One page of the apps the caller may see.
 	 */
 	@Transactional(readOnly = true)
-	AppListResponse list(int limit, long offset, Set<UUID> limitedTo) {
+	AppListResponse list(int limit, long offset) {
+		Set<UUID> limitedTo = AppScope.current();
 		if (limitedTo == null) {
 			List<AppResponse> page = this.apps.findPage(limit, offset).stream().map(AppResponse::from).toList();
 			return new AppListResponse(page, this.apps.count(), limit, offset);
@@ -58,11 +61,13 @@ public class AppService {
 
 	@Transactional(readOnly = true)
 	AppResponse get(UUID appId) {
+		AppScope.require(appId);
 		return AppResponse.from(find(appId));
 	}
 
 	@Transactional
 	AppResponse rename(UUID appId, String name) {
+		AppScope.require(appId);
 		App app = find(appId);
 		app.rename(name, this.clock.instant());
 		this.audit.record(AuditActions.APP_RENAME, appId, null, null, null);
@@ -72,6 +77,7 @@ public class AppService {
 	/** Deletes the app; the database cascades the delete to its secrets. */
 	@Transactional
 	void delete(UUID appId) {
+		AppScope.require(appId);
 		this.apps.delete(find(appId));
 		this.audit.record(AuditActions.APP_DELETE, appId, null, null, null);
 	}

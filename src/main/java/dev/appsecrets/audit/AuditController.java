@@ -3,6 +3,7 @@ package dev.appsecrets.audit;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.appsecrets.caller.AppScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,7 +36,9 @@ class AuditController {
 	}
 
 	@GetMapping
-	@Operation(operationId = "listAuditEvents", summary = "Audit events, newest first, a page at a time")
+	@Operation(operationId = "listAuditEvents", summary = "Audit events, newest first, a page at a time",
+			description = "A caller limited to some apps sees only the events of those apps (none of token or key "
+					+ "administration); an appId outside them answers 403.")
 	AuditEventListResponse list(@RequestParam(required = false) UUID appId,
 			@RequestParam(required = false) UUID secretId, @RequestParam(required = false) String action,
 			@Parameter(description = "Token id, admin, jwt:<subject>, or a token name") @RequestParam(
@@ -56,8 +59,12 @@ class AuditController {
 
 	@GetMapping("/verify")
 	@Operation(operationId = "verifyAuditEvents",
-			summary = "Recompute the hash chain and report the first altered, removed or inserted event")
+			summary = "Recompute the hash chain and report the first altered, removed or inserted event",
+			description = "Needs audit:read and a caller allowed every app.")
 	AuditVerification verify() {
+		// The chain spans every app's events: only a caller allowed every app may walk
+		// it.
+		AppScope.requireUnlimited();
 		return this.chain.verify();
 	}
 

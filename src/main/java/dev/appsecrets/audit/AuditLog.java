@@ -87,12 +87,15 @@ public class AuditLog {
 	 * decides what a failure to record means.
 	 * @param request the refused request
 	 * @param caller who was refused, or null if nobody was authenticated
+	 * @param action the action the request would have been, or
+	 * {@link AuditActions#REQUEST}
+	 * @param appId the app named in its path, if any
+	 * @param secretId the secret named in its path, if any
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void recordDenied(HttpServletRequest request, Authentication caller) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		insert(AuditActions.forRequest(request.getMethod(), path), AuditOutcome.DENIED, pathId(path, 1),
-				pathId(path, 3), null, null, null, request, caller);
+	public void recordDenied(HttpServletRequest request, Authentication caller, String action, UUID appId,
+			UUID secretId) {
+		insert(action, AuditOutcome.DENIED, appId, secretId, null, null, null, request, caller);
 	}
 
 	private void insert(String action, AuditOutcome outcome, UUID appId, UUID secretId, String secretKey,
@@ -128,20 +131,6 @@ public class AuditLog {
 	private static HttpServletRequest currentRequest() {
 		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
 				? attributes.getRequest() : null;
-	}
-
-	/** The id at a position of /apps/{id}/secrets/{id}, if it is a UUID. */
-	private static UUID pathId(String path, int index) {
-		String[] parts = path.split("/");
-		if (parts.length > index + 1 && "apps".equals(parts[1])) {
-			try {
-				return UUID.fromString(parts[index + 1]);
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-		}
-		return null;
 	}
 
 	private static String printable(String text) {

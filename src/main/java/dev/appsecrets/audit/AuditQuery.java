@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import dev.appsecrets.caller.AppScope;
 
 import dev.appsecrets.web.InvalidRequestException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +31,30 @@ class AuditQuery {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The events that match, among those the caller may see: a caller limited to some
+	 * apps sees only the events of those apps (so none of token or key administration).
+	 * @throws AccessDeniedException if {@code appId} is outside the caller's apps (403)
+	 */
 	@Transactional(readOnly = true)
 	AuditEventListResponse find(UUID appId, UUID secretId, String action, String actor, String outcome,
 			String requestId, Instant from, Instant to, int limit, String cursor) {
+		Set<UUID> scope = AppScope.current();
+		if (appId != null) {
+			AppScope.require(appId);
+		}
+		long before = (cursor != null) ? decode(cursor) : Long.MAX_VALUE;
+		if (scope != null && scope.isEmpty()) {
+			return new AuditEventListResponse(List.of(), null);
+		}
 		StringBuilder sql = new StringBuilder("SELECT " + AuditEventRows.COLUMNS + " FROM audit_events WHERE true");
 		List<Object> args = new ArrayList<>();
+		if (scope != null) {
+			sql.append(" AND app_id IN (")
+				.append(String.join(", ", java.util.Collections.nCopies(scope.size(), "?")))
+				.append(')');
+			args.addAll(scope);
+		}
 		if (appId != null) {
 			sql.append(" AND app_id = ?");
 			args.add(appId);
@@ -67,7 +90,7 @@ class AuditQuery {
 		}
 		if (cursor != null) {
 			sql.append(" AND seq < ?");
-			args.add(decode(cursor));
+			args.add(before);
 		}
 		sql.append(" ORDER BY seq DESC LIMIT ?");
 		args.add(limit + 1);

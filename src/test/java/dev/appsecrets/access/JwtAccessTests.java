@@ -80,6 +80,29 @@ class JwtAccessTests extends ApiTest {
 	}
 
 	@Test
+	void aJwtLimitedToAppsCanNeitherWidenItselfNorReachOtherAppsTokensOrEvents() {
+		String mine = createApp("jwt-admin-mine");
+		String theirs = createApp("jwt-admin-theirs");
+		Http scopedAdmin = http().as(jwt(signingKey, "app-secrets-vault", Instant.now().plusSeconds(300),
+				List.of("admin", "secrets:read", "audit:read"), List.of(mine)));
+		Reply unscoped = http().post("/tokens", Map.of("name", "unscoped", "permissions", List.of("apps:read")));
+
+		assertProblem(scopedAdmin.post("/tokens", Map.of("name", "wide", "permissions", List.of("secrets:read"))), 403);
+		assertProblem(
+				scopedAdmin.post("/tokens",
+						Map.of("name", "other", "permissions", List.of("secrets:read"), "appIds", List.of(theirs))),
+				403);
+		assertProblem(scopedAdmin.delete("/tokens/" + unscoped.id()), 403);
+		assertThat(scopedAdmin.get("/tokens").body()).doesNotContain(unscoped.id());
+		assertProblem(scopedAdmin.get("/audit-events?appId=" + theirs), 403);
+		assertProblem(scopedAdmin.get("/audit-events/verify"), 403);
+		assertProblem(scopedAdmin.post("/admin/encryption/rotate", null), 403);
+		Reply narrower = scopedAdmin.post("/tokens",
+				Map.of("name", "narrower", "permissions", List.of("secrets:read"), "appIds", List.of(mine)));
+		assertThat(narrower.status()).as(narrower::brief).isEqualTo(201);
+	}
+
+	@Test
 	void expiredWronglySignedAndWrongAudienceJwtsAnswer401() {
 		List<String> permissions = List.of("apps:read");
 		Instant soon = Instant.now().plusSeconds(300);

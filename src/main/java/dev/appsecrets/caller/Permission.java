@@ -1,9 +1,11 @@
-package dev.appsecrets.access;
+package dev.appsecrets.caller;
 
 import java.util.Arrays;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import org.springframework.security.core.Authentication;
 
 /**
  * What a token may do. Each is also the Spring Security authority of that name.
@@ -34,6 +36,18 @@ public enum Permission {
 	@JsonValue
 	public String value() {
 		return this.value;
+	}
+
+	/**
+	 * Whether the caller holds this permission.
+	 * @param caller the caller, or null for nobody
+	 * @return true if it is among the caller's authorities
+	 */
+	public boolean heldBy(Authentication caller) {
+		return caller != null && caller.isAuthenticated()
+				&& caller.getAuthorities()
+					.stream()
+					.anyMatch((authority) -> this.value.equals(authority.getAuthority()));
 	}
 
 	/**

@@ -1,0 +1,116 @@
+package dev.appsecrets.access;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.appsecrets.web.CanonicalIds;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * A request read once against the {@link Route} table: which route it is (chosen as
+ * Spring MVC chooses: the most specific pattern that matches the path and method), and
+ * its path ids, parsed strictly. The filter that refuses bad ids, the authorization rule
+ * and the audit of a refusal all use this one reading; handlers convert the same decoded
+ * text with the same strict parser, so they act on the very ids that were checked.
+ *
+ * @param route the route of the request's method and path, or null if none
+ * @param valid false if the path matches a route whose ids could not be read
+ * @param invalidVariable the first variable that could not be read, if any
+ * @param ids the ids read from the path, by variable name
+ * @param version the version number in the path, if any
+ */
+record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String, UUID> ids, Integer version) {
+
+	private static final String ATTRIBUTE = RouteMatch.class.getName();
+
+	private static final String VERSION = "version";
+
+	private static final Comparator<Route> MOST_SPECIFIC_FIRST = Comparator.comparing(Route::pattern,
+			PathPattern.SPECIFICITY_COMPARATOR);
+
+	/** The app id in the path, if the route has one. */
+	UUID appId() {
+		return this.ids.get("appId");
+	}
+
+	/** The secret id in the path, if the route has one. */
+	UUID secretId() {
+		return this.ids.get("secretId");
+	}
+
+	/**
+	 * Reads the request against the route table, once per path (an error dispatch to
+	 * another path is read anew).
+	 * @param request the request
+	 * @return what it is
+	 */
+	static RouteMatch of(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		if (request.getAttribute(ATTRIBUTE) instanceof Cached cached && cached.uri().equals(uri)
+				&& cached.method().equals(request.getMethod())) {
+			return cached.match();
+		}
+		RouteMatch match = read(request.getMethod(), uri, request.getContextPath());
+		request.setAttribute(ATTRIBUTE, new Cached(request.getMethod(), uri, match));
+		return match;
+	}
+
+	/**
+	 * Reads a request line as Spring MVC does: the raw path split into segments, each
+	 * percent-decoded, path parameters dropped; HEAD is answered by GET routes.
+	 */
+	static RouteMatch read(String method, String uri, String contextPath) {
+		PathContainer path;
+		try {
+			path = RequestPath.parse(uri, contextPath).pathWithinApplication();
+		}
+		catch (IllegalArgumentException ex) {
+			// Percent-encoding that does not decode: nothing can be read from it.
+			return new RouteMatch(null, false, "path", Map.of(), null);
+		}
+		String effective = "HEAD".equals(method) ? "GET" : method;
+		Optional<Route> route = best(path, effective, true);
+		// A path that only other methods answer (405) still gets its ids checked.
+		Route checked = route.or(() -> best(path, effective, false)).orElse(null);
+		if (checked == null) {
+			return new RouteMatch(null, true, null, Map.of(), null);
+		}
+		PathPattern.PathMatchInfo info = checked.pattern().matchAndExtract(path);
+		Map<String, UUID> ids = new HashMap<>();
+		Integer version = null;
+		for (Map.Entry<String, String> variable : info.getUriVariables().entrySet()) {
+			boolean read;
+			if (VERSION.equals(variable.getKey())) {
+				version = CanonicalIds.number(variable.getValue());
+				read = version != null;
+			}
+			else {
+				UUID id = CanonicalIds.uuid(variable.getValue());
+				ids.put(variable.getKey(), id);
+				read = id != null;
+			}
+			if (!read) {
+				return new RouteMatch(route.orElse(null), false, variable.getKey(), Map.of(), null);
+			}
+		}
+		return new RouteMatch(route.orElse(null), true, null, Map.copyOf(ids), version);
+	}
+
+	private static Optional<Route> best(PathContainer path, String method, boolean sameMethod) {
+		return java.util.Arrays.stream(Route.values())
+			.filter((candidate) -> !sameMethod || candidate.method().matches(method))
+			.filter((candidate) -> candidate.pattern().matches(path))
+			.min(MOST_SPECIFIC_FIRST);
+	}
+
+	private record Cached(String method, String uri, RouteMatch match) {
+	}
+
+}
