@@ -23,6 +23,7 @@ record CreateTokenRequest(
 		@ArraySchema(schema = @Schema(implementation = String.class, allowableValues = {
 				"apps:read", "apps:write", "secrets:list", "secrets:read", "secrets:write", "audit:read", "admin" }),
 				minItems = 1) @NotEmpty List<@NotNull(message = "must be a known permission") Permission> permissions,
-		@Schema(description = "Apps the token is limited to; absent for every app") List<@NotNull UUID> appIds,
+		@Schema(description = "Apps the token is limited to; absent for every app. Must be given, and within the "
+				+ "issuer's own apps, when the issuer is limited to apps; never together with admin (400)") List<@NotNull UUID> appIds,
 		@Schema(description = "When the token stops working; absent for never") @Future Instant expiresAt){
 }

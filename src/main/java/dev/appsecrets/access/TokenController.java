@@ -33,7 +33,10 @@ class TokenController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(operationId = "createToken", summary = "Create a token; the token is in this answer only")
+	@Operation(operationId = "createToken", summary = "Create a token; the token is in this answer only",
+			description = "A token can grant only what its issuer holds: permissions the issuer has and, for an "
+					+ "issuer limited to apps, only some of those apps (403 otherwise). admin together with appIds "
+					+ "is refused (400).")
 	@ApiResponse(responseCode = "201", description = "Created; store the token now, it is never shown again")
 	ResponseEntity<TokenResponse> create(@Valid @RequestBody CreateTokenRequest request) {
 		TokenResponse created = this.tokens.create(request);
@@ -41,13 +44,15 @@ class TokenController {
 	}
 
 	@GetMapping
-	@Operation(operationId = "listTokens", summary = "List tokens (metadata only)")
+	@Operation(operationId = "listTokens", summary = "List tokens (metadata only)",
+			description = "A caller limited to apps sees only the tokens limited to some of its apps.")
 	TokenListResponse list() {
 		return this.tokens.list();
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(operationId = "revokeToken", summary = "Revoke a token, at once")
+	@Operation(operationId = "revokeToken", summary = "Revoke a token, at once",
+			description = "A caller limited to apps may revoke only tokens limited to some of its apps (403 otherwise).")
 	@ApiResponse(responseCode = "204", description = "Revoked")
 	ResponseEntity<Void> revoke(@PathVariable UUID id) {
 		this.tokens.revoke(id);

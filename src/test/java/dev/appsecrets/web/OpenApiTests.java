@@ -44,6 +44,18 @@ class OpenApiTests extends ApiTest {
 	}
 
 	@Test
+	void documentSaysAValueIsPresentOnlyForACallerHoldingSecretsRead() {
+		JsonNode schemas = http().get("/v3/api-docs").json().get("components").get("schemas");
+
+		assertThat(schemas.get("AppSecret").get("properties").get("value").get("description").asString())
+			.contains("Present only for a caller holding secrets:read");
+		JsonNode required = schemas.get("AppSecret").get("required");
+		if (required != null) {
+			required.forEach((field) -> assertThat(field.asString()).isNotEqualTo("value"));
+		}
+	}
+
+	@Test
 	void documentDescribesTheKeyRuleAndRequiredFields() {
 		JsonNode schemas = http().get("/v3/api-docs").json().get("components").get("schemas");
 
