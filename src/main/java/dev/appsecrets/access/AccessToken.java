@@ -55,11 +55,24 @@ class AccessToken {
 	@Column(name = "revoked_at", updatable = false)
 	private Instant revokedAt;
 
+	@Column(name = "issued_by", updatable = false)
+	private UUID issuedBy;
+
 	protected AccessToken() {
 	}
 
 	AccessToken(String name, byte[] tokenHash, Set<Permission> permissions, Set<UUID> appIds, Instant expiresAt,
 			Instant now) {
+		this(name, tokenHash, permissions, appIds, expiresAt, now, null);
+	}
+
+	/**
+	 * A token issued by another API token ({@code issuedBy}), or by the admin token or a
+	 * JWT caller (null).
+	 */
+	AccessToken(String name, byte[] tokenHash, Set<Permission> permissions, Set<UUID> appIds, Instant expiresAt,
+			Instant now, UUID issuedBy) {
+		this.issuedBy = issuedBy;
 		this.id = UUID.randomUUID();
 		this.name = name;
 		this.tokenHash = tokenHash;

@@ -29,13 +29,25 @@ interface AccessTokenRepository extends JpaRepository<AccessToken, UUID> {
 	int markUsed(@Param("id") UUID id, @Param("now") Instant now, @Param("markedBefore") Instant markedBefore);
 
 	/**
-	 * Revokes a token, unless it is revoked already.
-	 * @return 1 if revoked now, 0 if it was revoked before
+	 * Locks a token's row until the transaction ends, and answers whether it is usable:
+	 * taken by the revocation (which then waits for tokens being issued under it) and by
+	 * issuing (which then sees a revocation that committed first).
+	 */
+	@Query(value = "SELECT revoked_at IS NULL FROM access_tokens WHERE id = :id FOR UPDATE", nativeQuery = true)
+	Optional<Boolean> lockNotRevoked(@Param("id") UUID id);
+
+	/**
+	 * Revokes a token and every token issued under it, unless revoked already. Run after
+	 * {@link #lockNotRevoked}, as a statement of its own, so that it sees tokens issued
+	 * under it up to the lock.
+	 * @return how many tokens were revoked now
 	 */
 	@Modifying
-	@Query(value = "UPDATE access_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL",
+	@Query(value = "WITH RECURSIVE lineage (id) AS (SELECT CAST(:id AS uuid) UNION "
+			+ "SELECT t.id FROM access_tokens t JOIN lineage l ON t.issued_by = l.id) "
+			+ "UPDATE access_tokens SET revoked_at = :now WHERE id IN (SELECT id FROM lineage) AND revoked_at IS NULL",
 			nativeQuery = true)
-	int revoke(@Param("id") UUID id, @Param("now") Instant now);
+	int revokeWithLineage(@Param("id") UUID id, @Param("now") Instant now);
 
 	Optional<AccessToken> findByTokenHash(byte[] tokenHash);
 

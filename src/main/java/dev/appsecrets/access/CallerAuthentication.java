@@ -1,6 +1,7 @@
 package dev.appsecrets.access;
 
 import dev.appsecrets.caller.Permission;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +23,37 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 
 	private final String actorName;
 
+	private final UUID tokenId;
+
+	private final Instant expiresAt;
+
 	CallerAuthentication(String actorId, String actorName, Set<Permission> permissions, Set<UUID> appIds) {
+		this(actorId, actorName, permissions, appIds, null, null);
+	}
+
+	/**
+	 * A caller that authenticated with an API token.
+	 * @param tokenId the token's id
+	 * @param expiresAt when the token stops working, or null for never
+	 */
+	CallerAuthentication(String actorId, String actorName, Set<Permission> permissions, Set<UUID> appIds, UUID tokenId,
+			Instant expiresAt) {
 		super(authorities(permissions, appIds));
 		this.actorId = actorId;
 		this.actorName = actorName;
+		this.tokenId = tokenId;
+		this.expiresAt = expiresAt;
 		setAuthenticated(true);
+	}
+
+	/** The API token the caller authenticated with, or null (admin token, JWT). */
+	UUID tokenId() {
+		return this.tokenId;
+	}
+
+	/** When the caller's API token stops working, or null. */
+	Instant expiresAt() {
+		return this.expiresAt;
 	}
 
 	private static List<GrantedAuthority> authorities(Set<Permission> permissions, Set<UUID> appIds) {

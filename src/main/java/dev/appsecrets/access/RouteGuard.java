@@ -3,6 +3,7 @@ package dev.appsecrets.access;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.method.HandlerMethod;
@@ -29,7 +30,8 @@ class RouteGuard implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (handler instanceof HandlerMethod method && method.getBeanType().getName().startsWith(OWN_PACKAGE)) {
+		if (handler instanceof HandlerMethod method && method.getBeanType().getName().startsWith(OWN_PACKAGE)
+				&& !ErrorController.class.isAssignableFrom(method.getBeanType())) {
 			RouteMatch match = RouteMatch.of(request);
 			Object chosen = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 			if (match.route() == null || !match.valid() || chosen == null

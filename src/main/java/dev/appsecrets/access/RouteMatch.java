@@ -2,6 +2,7 @@ package dev.appsecrets.access;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,6 +83,12 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 		if (checked == null) {
 			return new RouteMatch(null, true, null, Map.of(), null);
 		}
+		String encoded = encodedVariable(checked.pattern(), path);
+		if (encoded != null) {
+			// "%2D" decodes to "-": the same id to every reader, but not its canonical
+			// text.
+			return new RouteMatch(route.orElse(null), false, encoded, Map.of(), null);
+		}
 		PathPattern.PathMatchInfo info = checked.pattern().matchAndExtract(path);
 		Map<String, UUID> ids = new HashMap<>();
 		Integer version = null;
@@ -101,6 +108,26 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 			}
 		}
 		return new RouteMatch(route.orElse(null), true, null, Map.copyOf(ids), version);
+	}
+
+	/**
+	 * The first path variable that the request spelled with percent-encoding, if any. Our
+	 * patterns hold one literal or one variable per segment, so segment i of the path is
+	 * part i of the pattern.
+	 */
+	private static String encodedVariable(PathPattern pattern, PathContainer path) {
+		String[] parts = pattern.getPatternString().substring(1).split("/");
+		List<PathContainer.PathSegment> segments = path.elements()
+			.stream()
+			.filter(PathContainer.PathSegment.class::isInstance)
+			.map(PathContainer.PathSegment.class::cast)
+			.toList();
+		for (int i = 0; i < parts.length && i < segments.size(); i++) {
+			if (parts[i].startsWith("{") && !segments.get(i).value().equals(segments.get(i).valueToMatch())) {
+				return parts[i].substring(1, parts[i].length() - 1);
+			}
+		}
+		return null;
 	}
 
 	private static Optional<Route> best(PathContainer path, String method, boolean sameMethod) {

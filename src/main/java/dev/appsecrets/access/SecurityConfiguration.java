@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import jakarta.servlet.DispatcherType;
+
 import dev.appsecrets.caller.AppScope;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,6 +64,10 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.authorizeHttpRequests((requests) -> requests
+				// The container's error dispatch renders the error of a request that was
+				// already decided on; it carries no data.
+				.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 						"/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()

@@ -76,8 +76,8 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		recordDenied(request, SecurityContextHolder.getContext().getAuthentication());
-		this.problems.write(request, response, HttpStatus.FORBIDDEN,
-				"The bearer token does not allow this request (permission or app)");
+		this.problems.write(request, response, HttpStatus.FORBIDDEN, (ex instanceof TokenExceedsIssuerException)
+				? ex.getMessage() : "The bearer token does not allow this request (permission or app)");
 	}
 
 }

@@ -72,7 +72,7 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
 					this.tokens.markUsed(found.id(), now.truncatedTo(ChronoUnit.MICROS), markedBefore);
 				}
 				return new CallerAuthentication(found.id().toString(), found.name(), found.permissions(),
-						found.appIds());
+						found.appIds(), found.id(), found.expiresAt());
 			});
 		}
 		catch (DataAccessException | TransactionException ex) {

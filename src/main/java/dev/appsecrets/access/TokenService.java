@@ -1,6 +1,7 @@
 package dev.appsecrets.access;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import dev.appsecrets.caller.Permission;
 import dev.appsecrets.web.InvalidRequestException;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -59,9 +61,26 @@ class TokenService {
 		Authentication issuer = SecurityContextHolder.getContext().getAuthentication();
 		Set<Permission> missing = EnumSet.copyOf(permissions);
 		missing.removeIf((permission) -> permission.heldBy(issuer));
+		if (!missing.isEmpty()) {
+			throw new TokenExceedsIssuerException("A token can grant only permissions its issuer holds");
+		}
 		Set<UUID> issuerApps = AppScope.limitedTo(issuer);
-		if (!missing.isEmpty() || (issuerApps != null && (appIds == null || !issuerApps.containsAll(appIds)))) {
-			throw new AccessDeniedException("A token can grant only what its issuer holds");
+		if (issuerApps != null && (appIds == null || !issuerApps.containsAll(appIds))) {
+			throw new TokenExceedsIssuerException("The issuer is limited to apps: give appIds, all among its own");
+		}
+		UUID issuedBy = null;
+		if (issuer instanceof CallerAuthentication caller && caller.tokenId() != null) {
+			// Issued under an API token: it may not outlive it, and dies with it.
+			Instant limit = caller.expiresAt();
+			if (limit != null && (request.expiresAt() == null
+					|| request.expiresAt().truncatedTo(ChronoUnit.MICROS).isAfter(limit))) {
+				throw new TokenExceedsIssuerException(
+						"A token cannot outlive the token that issues it: give an expiresAt no later than " + limit);
+			}
+			issuedBy = caller.tokenId();
+			if (!this.tokens.lockNotRevoked(issuedBy).orElse(false)) {
+				throw new BadCredentialsException(TokenAuthenticationProvider.INVALID);
+			}
 		}
 		if (appIds != null) {
 			for (UUID appId : appIds) {
@@ -72,7 +91,7 @@ class TokenService {
 		}
 		String token = TokenHashes.newToken();
 		AccessToken created = this.tokens.save(new AccessToken(request.name(), TokenHashes.hash(token), permissions,
-				appIds, request.expiresAt(), this.clock.instant()));
+				appIds, request.expiresAt(), this.clock.instant(), issuedBy));
 		this.audit.recordToken(AuditActions.TOKEN_CREATE, created.id());
 		return TokenResponse.from(created, token);
 	}
@@ -89,7 +108,8 @@ class TokenService {
 	}
 
 	/**
-	 * Revokes at once: the next request with the token is refused.
+	 * Revokes at once, with every token issued under it: the next request with any of
+	 * them is refused.
 	 * @throws AccessDeniedException if the token is outside the caller's reach (403)
 	 */
 	@Transactional
@@ -98,7 +118,10 @@ class TokenService {
 		if (!token.within(AppScope.current())) {
 			throw new AccessDeniedException("Token outside the caller's reach");
 		}
-		this.tokens.revoke(id, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		// Waits for tokens being issued under it to commit, so the next statement sees
+		// them.
+		this.tokens.lockNotRevoked(id);
+		this.tokens.revokeWithLineage(id, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		this.audit.recordToken(AuditActions.TOKEN_REVOKE, id);
 	}
 

@@ -1,5 +1,6 @@
 package dev.appsecrets.secret;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.appsecrets.web.ValidText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
@@ -10,6 +11,9 @@ import jakarta.validation.constraints.Size;
  * The body of {@code PATCH} (or {@code PUT}) {@code /apps/{appId}/secrets/{secretId}}: a
  * new key, a new value, or both. A field that is absent or null is left as it is.
  */
+// The fields of the answer a client may send back unchanged are ignored; any other is an
+// error.
+@JsonIgnoreProperties({ "id", "appId", "version", "createdAt", "updatedAt" })
 record UpdateSecretRequest(
 		@Schema(description = "New variable name, unique in the app", example = "DATABASE_PASSWORD") @Size(min = 1,
 				max = SecretKeys.MAX_LENGTH) @Pattern(regexp = SecretKeys.PATTERN,

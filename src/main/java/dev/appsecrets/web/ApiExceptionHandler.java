@@ -15,6 +15,7 @@ import org.hibernate.TransactionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -25,6 +26,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -109,6 +111,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			if (mismatch.getPath().isEmpty()) {
 				return problem(Problems.invalid("Request body must be a JSON object", List.of()), headers);
 			}
+			if (mismatch instanceof UnrecognizedPropertyException) {
+				return problem(
+						Problems.invalid("Request body has invalid fields",
+								List.of(new FieldError(fieldPath(mismatch), "is not a field of this request"))),
+						headers);
+			}
 			return problem(
 					Problems.invalid("Request body has invalid fields",
 							List.of(new FieldError(fieldPath(mismatch), "must be " + expectedType(mismatch)))),
@@ -144,16 +152,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (target == null || CharSequence.class.isAssignableFrom(target)) {
 			return "a string";
 		}
+		if (UUID.class.equals(target)) {
+			return "a UUID in canonical form (lower-case, 8-4-4-4-12)";
+		}
 		return "of type " + target.getSimpleName();
 	}
 
 	/**
-	 * A refusal raised by a service's own scope check is left to Spring Security, which
-	 * answers 403 and audits it like any other refusal: rethrowing the very exception
-	 * makes Spring MVC pass it on unhandled.
+	 * A refusal raised by a service's own check (scope, or a credential found revoked
+	 * meanwhile) is left to Spring Security, which answers 403 or 401 and audits it like
+	 * any other refusal: rethrowing the very exception makes Spring MVC pass it on
+	 * unhandled.
 	 */
-	@ExceptionHandler(AccessDeniedException.class)
-	void handleAccessDenied(AccessDeniedException ex) {
+	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+	void handleAccessDenied(RuntimeException ex) {
 		throw ex;
 	}
 
