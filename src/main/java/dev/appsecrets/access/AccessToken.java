@@ -86,6 +86,11 @@ class AccessToken {
 		return this.revokedAt == null && (this.expiresAt == null || now.isBefore(this.expiresAt));
 	}
 
+	/** The API token that issued this one, or null. */
+	UUID issuedBy() {
+		return this.issuedBy;
+	}
+
 	UUID id() {
 		return this.id;
 	}

@@ -29,6 +29,19 @@ interface AccessTokenRepository extends JpaRepository<AccessToken, UUID> {
 	int markUsed(@Param("id") UUID id, @Param("now") Instant now, @Param("markedBefore") Instant markedBefore);
 
 	/**
+	 * Whether every token up the line that issued this one is still usable (not revoked,
+	 * not expired). A revocation marks the tokens issued under it, but one issued while
+	 * the revocation ran may be missed; this check, made on every use, refuses it all the
+	 * same.
+	 */
+	@Query(value = "WITH RECURSIVE issuers (id, issued_by, revoked_at, expires_at) AS ("
+			+ "SELECT id, issued_by, revoked_at, expires_at FROM access_tokens WHERE id = :issuedBy UNION "
+			+ "SELECT t.id, t.issued_by, t.revoked_at, t.expires_at FROM access_tokens t "
+			+ "JOIN issuers i ON t.id = i.issued_by) "
+			+ "SELECT count(*) = 0 FROM issuers WHERE revoked_at IS NOT NULL OR expires_at <= :now", nativeQuery = true)
+	boolean issuersUsable(@Param("issuedBy") UUID issuedBy, @Param("now") Instant now);
+
+	/**
 	 * Locks a token's row until the transaction ends, and answers whether it is usable:
 	 * taken by the revocation (which then waits for tokens being issued under it) and by
 	 * issuing (which then sees a revocation that committed first).

@@ -81,6 +81,15 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 		// A path that only other methods answer (405) still gets its ids checked.
 		Route checked = route.or(() -> best(path, effective, false)).orElse(null);
 		if (checked == null) {
+			String value = path.value();
+			if (value.length() > 1 && value.endsWith("/")
+					&& best(RequestPath.parse(uri.substring(0, uri.length() - 1), contextPath).pathWithinApplication(),
+							effective, false)
+						.isPresent()) {
+				// "/apps/<id>/" is no route: refused as such, not left to a 404 past the
+				// rules.
+				return new RouteMatch(null, false, "path", Map.of(), null);
+			}
 			return new RouteMatch(null, true, null, Map.of(), null);
 		}
 		String encoded = encodedVariable(checked.pattern(), path);

@@ -1,5 +1,6 @@
 package dev.appsecrets.access;
 
+import dev.appsecrets.caller.AppScope;
 import dev.appsecrets.web.Problems;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -90,6 +93,22 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * Spring Security's firewall, with header values allowed to carry bytes above 0x7F:
+	 * Tomcat reads header bytes as ISO-8859-1, so a UTF-8 {@code User-Agent} or
+	 * {@code X-Access-Reason} (an emoji, say) shows as C1 control characters, which the
+	 * default refuses only when the header is first read, deep inside the request, as a
+	 * 500. Control characters below 0x20 (but tab) and DEL stay refused; the audit log
+	 * decodes what it stores as UTF-8.
+	 */
+	@Bean
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderValues(
+				(value) -> value.chars().allMatch((c) -> c == '\t' || (c >= 0x20 && c != 0x7F && c <= 0xFF)));
+		return firewall;
+	}
+
+	/**
 	 * The rule of the request's row in the {@link Route} table, decided on the ids that
 	 * {@link RouteMatch} read. A path that no route answers needs only an authenticated
 	 * caller: nothing answers it but 404 or 405, and {@link RouteGuard} refuses a handler
@@ -100,8 +119,11 @@ class SecurityConfiguration {
 		Authentication authentication = caller.get();
 		RouteMatch match = RouteMatch.of(context.getRequest());
 		if (match.route() == null) {
-			return new AuthorizationDecision(
-					match.valid() && authentication != null && authentication.isAuthenticated());
+			// OPTIONS, or a method the path does not take (405): still only within the
+			// caller's apps, so that not even the Allow header of another app's route
+			// leaks.
+			return new AuthorizationDecision(match.valid() && authentication != null && authentication.isAuthenticated()
+					&& (match.appId() == null || AppScope.allows(authentication, match.appId())));
 		}
 		return new AuthorizationDecision(match.route().allows(authentication, match));
 	}

@@ -38,8 +38,11 @@ class StrictRequestFilter extends OncePerRequestFilter {
 		RouteMatch match = RouteMatch.of(request);
 		if (!match.valid()) {
 			String variable = match.invalidVariable();
-			String expected = "version".equals(variable) ? "a positive whole number"
-					: "a UUID in canonical form (lower-case, 8-4-4-4-12)";
+			String expected = switch (variable) {
+				case "version" -> "a positive whole number";
+				case "path" -> "a route of this service, without a trailing slash, in well-formed percent-encoding";
+				default -> "a UUID in canonical form (lower-case, 8-4-4-4-12)";
+			};
 			this.problems.writeInvalid(request, response, variable + " must be " + expected, variable,
 					"must be " + expected);
 			return;

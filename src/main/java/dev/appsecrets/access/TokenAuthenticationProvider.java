@@ -63,6 +63,8 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
 				Instant now = this.clock.instant();
 				AccessToken found = this.tokens.findByTokenHash(TokenHashes.hash(token))
 					.filter((candidate) -> candidate.usableAt(now))
+					.filter((candidate) -> candidate.issuedBy() == null
+							|| this.tokens.issuersUsable(candidate.issuedBy(), now))
 					.orElseThrow(() -> new BadCredentialsException(INVALID));
 				// One column, under a condition: never a save of the row this request
 				// read,

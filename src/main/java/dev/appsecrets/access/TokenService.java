@@ -52,6 +52,7 @@ class TokenService {
 	 */
 	@Transactional
 	TokenResponse create(CreateTokenRequest request) {
+		InvalidRequestException.requireSupported("expiresAt", request.expiresAt(), false);
 		Set<Permission> permissions = EnumSet.copyOf(request.permissions());
 		Set<UUID> appIds = (request.appIds() != null) ? new LinkedHashSet<>(request.appIds()) : null;
 		if (permissions.contains(Permission.ADMIN) && appIds != null) {

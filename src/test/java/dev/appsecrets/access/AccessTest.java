@@ -56,6 +56,14 @@ abstract class AccessTest extends ApiTest {
 	 * @return the bearer token and its id
 	 */
 	protected String[] stored(Set<Permission> permissions, List<String> appIds) {
+		return stored(permissions, appIds, null);
+	}
+
+	/**
+	 * A token written to the table directly, as issued by another token.
+	 * @return the bearer token and its id
+	 */
+	protected String[] stored(Set<Permission> permissions, List<String> appIds, String issuedBy) {
 		String token = TokenHashes.newToken();
 		Set<UUID> apps = null;
 		if (appIds != null) {
@@ -64,8 +72,9 @@ abstract class AccessTest extends ApiTest {
 				apps.add(UUID.fromString(appId));
 			}
 		}
-		AccessToken saved = this.tokens.save(new AccessToken("stored token", TokenHashes.hash(token),
-				EnumSet.copyOf(permissions), apps, null, Instant.now()));
+		AccessToken saved = this.tokens
+			.save(new AccessToken("stored token", TokenHashes.hash(token), EnumSet.copyOf(permissions), apps, null,
+					Instant.now(), (issuedBy != null) ? UUID.fromString(issuedBy) : null));
 		return new String[] { token, saved.id().toString() };
 	}
 

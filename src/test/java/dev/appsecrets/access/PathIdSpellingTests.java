@@ -104,6 +104,24 @@ class PathIdSpellingTests extends AccessTest {
 	}
 
 	@Test
+	void aTrailingSlashOrAnotherMethodOrOptionsGetsNoFurtherIntoAnotherApp() {
+		String mine = createApp("slash-mine");
+		String theirs = createApp("slash-theirs");
+		String theirSecret = createSecret(theirs, "THEIRS", "their-value");
+		Http scoped = holding(List.of("audit:read"), List.of(mine));
+
+		for (Route route : appRoutes()) {
+			String path = path(route, theirs, theirSecret);
+			assertProblem(scoped.send(route.method().name(), path + "/", null, null), 400);
+			Reply options = scoped.send("OPTIONS", path, null, null);
+			assertThat(options.status()).as("OPTIONS " + path).isEqualTo(403);
+			assertThat(options.header("Allow")).isNull();
+		}
+		assertProblem(scoped.send("PUT", "/apps/" + theirs + "/secrets", "application/json", "{}"), 403);
+		assertProblem(holding(List.of("admin"), null).delete("/tokens/" + theirSecret + "/"), 400);
+	}
+
+	@Test
 	void aNonCanonicalIdIs400ForEveryCallerEvenTheAdminAndTheAnonymous() {
 		String appId = createApp("spelling-any-caller");
 		String secretId = createSecret(appId, "K", "v");

@@ -40,6 +40,53 @@ class TokenLineageTests extends AccessTest {
 	}
 
 	@Test
+	void aTokenThatARevocationMissedIsRefusedBecauseAnIssuerAboveItIsRevoked() {
+		String appId = createApp("lineage-missed");
+		JsonNode parent = issue(List.of("admin", "secrets:read"), null);
+		String[] child = stored(java.util.EnumSet.of(dev.appsecrets.caller.Permission.ADMIN,
+				dev.appsecrets.caller.Permission.SECRETS_READ), null, parent.get("id").asString());
+		assertThat(http().delete("/tokens/" + parent.get("id").asString()).status()).isEqualTo(204);
+
+		// As if issued by the child while the revocation ran, and so not marked by it.
+		String[] missed = stored(java.util.EnumSet.of(dev.appsecrets.caller.Permission.SECRETS_READ), null, child[1]);
+
+		assertProblem(http().as(missed[0]).get("/apps/" + appId + "/secrets"), 401);
+		assertProblem(http().as(child[0]).get("/apps/" + appId + "/secrets"), 401);
+	}
+
+	@Test
+	void tokensIssuedWhileAnAncestorIsBeingRevokedDieWithIt() throws Exception {
+		String appId = createApp("lineage-race");
+		createSecret(appId, "RACE", "race-value");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			for (int round = 0; round < 5; round++) {
+				JsonNode parent = issue(List.of("admin", "secrets:read"), null);
+				Reply child = http().as(parent.get("token").asString())
+					.post("/tokens", tokenBody(List.of("admin", "secrets:read"), null));
+				Http childHolder = http().as(child.json().get("token").asString());
+				List<java.util.concurrent.Future<Reply>> issued = new java.util.ArrayList<>();
+				for (int i = 0; i < 5; i++) {
+					issued
+						.add(pool.submit(() -> childHolder.post("/tokens", tokenBody(List.of("secrets:read"), null))));
+				}
+				assertThat(http().delete("/tokens/" + parent.get("id").asString()).status()).isEqualTo(204);
+				for (java.util.concurrent.Future<Reply> future : issued) {
+					Reply reply = future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+					if (reply.status() == 201) {
+						assertProblem(
+								http().as(reply.json().get("token").asString()).get("/apps/" + appId + "/secrets"),
+								401);
+					}
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void aTokenIssuedByAnExpiringTokenMayNotOutliveIt() {
 		Instant limit = Instant.now().plusSeconds(600);
 		Map<String, Object> body = tokenBody(List.of("admin", "apps:read"), null);
