@@ -55,6 +55,13 @@ public final class AuditActions {
 	/** A refused request to a route that is none of those named. */
 	public static final String REQUEST = "request";
 
+	/** Every action name, sorted. */
+	public static final java.util.SortedSet<String> ALL = java.util.Collections.unmodifiableSortedSet(
+			new java.util.TreeSet<>(java.util.List.of(SECRETS_LIST, SECRET_READ, SECRET_CREATE, SECRET_UPDATE,
+					SECRET_DELETE, SECRET_RESTORE, SECRET_ROTATE, SECRET_UNDELETE, SECRET_PURGE, SECRET_VERSIONS,
+					APP_CREATE, APP_RENAME, APP_DELETE, TOKEN_CREATE, TOKEN_REVOKE, DATA_KEY_ROTATE, MASTER_KEY_ROTATE,
+					APPS_LIST, APP_READ, TOKENS_LIST, ENCRYPTION_STATUS, AUDIT_READ, AUDIT_VERIFY, REQUEST)));
+
 	private AuditActions() {
 	}
 

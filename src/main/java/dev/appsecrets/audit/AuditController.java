@@ -40,13 +40,18 @@ class AuditController {
 			description = "A caller limited to some apps sees only the events of those apps (none of token or key "
 					+ "administration); an appId outside them answers 403.")
 	AuditEventListResponse list(@RequestParam(required = false) UUID appId,
-			@RequestParam(required = false) UUID secretId, @RequestParam(required = false) String action,
+			@RequestParam(required = false) UUID secretId,
+			@Parameter(description = "An action name, such as secret.read") @RequestParam(required = false) @Pattern(
+					regexp = "[a-z]+(\\.[a-z]+)*",
+					message = "must be an action name such as secret.read") String action,
 			@Parameter(description = "Token id, admin, jwt:<subject>, or a token name") @RequestParam(
-					required = false) String actor,
+					required = false) @Pattern(regexp = "[^\\p{Cntrl}]{1,200}",
+							message = "must be 1 to 200 characters without control characters") String actor,
 			@RequestParam(required = false) @Pattern(regexp = "success|denied|failed",
 					message = "must be success, denied or failed") String outcome,
-			@Parameter(description = "The X-Request-Id of the request") @RequestParam(
-					required = false) String requestId,
+			@Parameter(description = "The X-Request-Id of the request") @RequestParam(required = false) @Pattern(
+					regexp = "[A-Za-z0-9._:-]{1,128}",
+					message = "must be 1 to 128 of A-Z a-z 0-9 . _ : -") String requestId,
 			@Parameter(description = "From this instant (RFC 3339), inclusive") @RequestParam(
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@Parameter(description = "Until this instant (RFC 3339), exclusive") @RequestParam(

@@ -1,5 +1,6 @@
 package dev.appsecrets.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -133,8 +134,18 @@ public class AuditLog {
 				? attributes.getRequest() : null;
 	}
 
+	/**
+	 * A header as the caller wrote it: the container reads header bytes as ISO-8859-1, so
+	 * UTF-8 text is decoded again (anything malformed becomes U+FFFD), and control
+	 * characters, C1 included, become spaces.
+	 */
 	private static String printable(String text) {
-		return (text != null) ? text.replaceAll("\\p{Cntrl}", " ") : null;
+		if (text == null) {
+			return null;
+		}
+		String decoded = text.chars().allMatch((c) -> c <= 0xFF)
+				? new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8) : text;
+		return decoded.replaceAll("[\\p{Cntrl}\\u0080-\\u009F]", " ");
 	}
 
 	private static String clip(String text, int max) {

@@ -39,6 +39,11 @@ class AuditQuery {
 	@Transactional(readOnly = true)
 	AuditEventListResponse find(UUID appId, UUID secretId, String action, String actor, String outcome,
 			String requestId, Instant from, Instant to, int limit, String cursor) {
+		if (action != null && !AuditActions.ALL.contains(action)) {
+			throw InvalidRequestException.parameter("action", "must be one of " + String.join(", ", AuditActions.ALL));
+		}
+		InvalidRequestException.requireSupported("from", from, true);
+		InvalidRequestException.requireSupported("to", to, true);
 		Set<UUID> scope = AppScope.current();
 		if (appId != null) {
 			AppScope.require(appId);
@@ -117,7 +122,7 @@ class AuditQuery {
 		catch (IllegalArgumentException ex) {
 			// Falls through to the 400 below.
 		}
-		throw new InvalidRequestException("cursor", "must be a nextCursor from an earlier page");
+		throw InvalidRequestException.parameter("cursor", "must be a nextCursor from an earlier page");
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.appsecrets.secret;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 /**
  * The optional body of {@code POST /apps/{appId}/secrets/{secretId}/rotate}.
  */
+@JsonIgnoreProperties({ "id", "appId", "key", "value", "version", "createdAt", "updatedAt" })
 record RotateSecretRequest(
 		@Schema(description = "Length of the new value, 16 to 4096",
 				defaultValue = "32") @Min(16) @Max(4096) Integer length,

@@ -104,7 +104,7 @@ class SecretService {
 		addVersion(secret, version, now);
 		this.audit.record(AuditActions.SECRET_CREATE, appId, secret.id(), secret.key(), null);
 		return new Tagged(SecretResponse.from(secret, AppScope.mayReadValues(appId) ? request.value() : null),
-				IfMatch.etag(secret.revision()));
+				IfMatch.etag(secret.version(), secret.revision()));
 	}
 
 	@Transactional
@@ -135,7 +135,7 @@ class SecretService {
 		AppScope.require(appId);
 		Secret secret = purge ? this.secrets.findAnyForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId))
 				: this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
-		IfMatch.require(ifMatch, secret.revision());
+		IfMatch.require(ifMatch, secret.version(), secret.revision());
 		if (purge) {
 			this.secrets.delete(secret);
 			this.audit.record(AuditActions.SECRET_PURGE, appId, secretId, secret.key(), null);
@@ -226,7 +226,7 @@ class SecretService {
 		saveNow(secret);
 		this.audit.record(AuditActions.SECRET_ROTATE, appId, secretId, secret.key(), null);
 		return new Tagged(SecretResponse.from(secret, AppScope.mayReadValues(appId) ? value : null),
-				IfMatch.etag(secret.revision()));
+				IfMatch.etag(secret.version(), secret.revision()));
 	}
 
 	/** Destroys deleted secrets whose recovery window has passed; hourly. */
@@ -238,7 +238,7 @@ class SecretService {
 
 	private Secret lock(UUID appId, UUID secretId, String ifMatch) {
 		Secret secret = this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
-		IfMatch.require(ifMatch, secret.revision());
+		IfMatch.require(ifMatch, secret.version(), secret.revision());
 		return secret;
 	}
 
@@ -258,7 +258,7 @@ class SecretService {
 	}
 
 	private Tagged tagged(Secret secret) {
-		return new Tagged(toResponse(secret), IfMatch.etag(secret.revision()));
+		return new Tagged(toResponse(secret), IfMatch.etag(secret.version(), secret.revision()));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hibernate.TransactionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -93,10 +94,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
-		String expected = (UUID.class.equals(ex.getRequiredType())) ? "a UUID" : "a number";
+		String expected = expectedParameter(ex.getRequiredType());
 		return problem(
 				Problems.invalid(name + " must be " + expected, List.of(new FieldError(name, "must be " + expected))),
 				headers);
+	}
+
+	private static String expectedParameter(Class<?> type) {
+		if (UUID.class.equals(type)) {
+			return "a UUID in canonical form (lower-case, 8-4-4-4-12)";
+		}
+		if (boolean.class.equals(type) || Boolean.class.equals(type)) {
+			return "true or false";
+		}
+		if (java.time.Instant.class.equals(type)) {
+			return "an RFC 3339 timestamp such as 2026-01-01T00:00:00Z";
+		}
+		if (type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type))) {
+			return "a whole number";
+		}
+		return "of the documented form";
 	}
 
 	@Override
@@ -155,6 +172,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (UUID.class.equals(target)) {
 			return "a UUID in canonical form (lower-case, 8-4-4-4-12)";
 		}
+		if (java.time.Instant.class.equals(target)) {
+			return "an RFC 3339 timestamp such as 2026-01-01T00:00:00Z";
+		}
+		if (Integer.class.equals(target) || int.class.equals(target)) {
+			return "a whole number";
+		}
 		return "of type " + target.getSimpleName();
 	}
 
@@ -182,6 +205,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		if (findCause(ex, InvalidParameterException.class) != null) {
+			// Tomcat parses parameters (and form bodies) only when first asked for them.
+			return problem(Problems.invalid("The request's parameters or form body are not well-formed", List.of()),
+					new HttpHeaders());
+		}
 		if (isDatabaseUnavailable(ex)) {
 			log.warn("Database unavailable: " + causeChain(ex));
 			HttpHeaders headers = new HttpHeaders();

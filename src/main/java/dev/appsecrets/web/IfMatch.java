@@ -15,30 +15,31 @@ public final class IfMatch {
 	}
 
 	/**
-	 * The strong entity tag of a revision.
+	 * The strong entity tag of a resource: its value's version and its number of changes,
+	 * so {@code "3.5"} is version 3 after five changes (renames and deletes count too).
+	 * @param version the current version of the value
 	 * @param revision a number that changes with every change
 	 * @return the tag, quoted
 	 */
-	public static String etag(long revision) {
-		return "\"" + revision + "\"";
+	public static String etag(int version, long revision) {
+		return "\"" + version + "." + revision + "\"";
 	}
 
 	/**
 	 * Refuses the request unless the header names the current tag (or is absent, or
-	 * {@code *}).
+	 * {@code *}). The comparison is strong, as RFC 9110 requires for {@code If-Match}: a
+	 * weak tag ({@code W/"..."}) never matches.
 	 * @param header the If-Match header, or null
+	 * @param version the resource's current version
 	 * @param revision the resource's current revision
 	 */
-	public static void require(String header, long revision) {
+	public static void require(String header, int version, long revision) {
 		if (header == null || header.isBlank()) {
 			return;
 		}
-		String current = etag(revision);
+		String current = etag(version, revision);
 		for (String tag : header.split(",")) {
 			String candidate = tag.strip();
-			if (candidate.startsWith("W/")) {
-				candidate = candidate.substring(2);
-			}
 			if ("*".equals(candidate) || current.equals(candidate)) {
 				return;
 			}

@@ -1,5 +1,9 @@
 package dev.appsecrets.web;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import tools.jackson.core.JsonParser;
@@ -33,7 +37,24 @@ class JsonConfiguration {
 			// A misspelled field ("app_ids") must not silently widen what a request asks
 			// for.
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.addModule(new SimpleModule("canonical-ids").addDeserializer(UUID.class, new CanonicalUuidDeserializer()))
+			// {"length": "32"} and {"length": 16.5} are not the integer the document asks
+			// for.
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.withCoercionConfig(LogicalType.Integer,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Boolean,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+			// An instant is RFC 3339 text, not a number of seconds.
+			.withCoercionConfig(LogicalType.DateTime,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+			.addModule(new SimpleModule("strict-values").addDeserializer(UUID.class, new CanonicalUuidDeserializer())
+				.addDeserializer(Instant.class, new Rfc3339InstantDeserializer()))
 			.withCoercionConfig(LogicalType.Textual,
 					(config) -> config.setAcceptBlankAsEmpty(false)
 						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -41,6 +62,32 @@ class JsonConfiguration {
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Object, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Array, CoercionAction.Fail));
+	}
+
+	/**
+	 * An instant only as RFC 3339 text with an offset ({@code Z} or {@code +02:00}),
+	 * never a number of seconds.
+	 */
+	private static final class Rfc3339InstantDeserializer extends StdScalarDeserializer<Instant> {
+
+		Rfc3339InstantDeserializer() {
+			super(Instant.class);
+		}
+
+		@Override
+		public Instant deserialize(JsonParser parser, DeserializationContext context) {
+			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+				return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+			}
+			try {
+				return OffsetDateTime.parse(parser.getString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				return (Instant) context.handleWeirdStringValue(Instant.class, parser.getString(),
+						"not an RFC 3339 timestamp");
+			}
+		}
+
 	}
 
 	/** A UUID only in its canonical text, as everywhere else. */

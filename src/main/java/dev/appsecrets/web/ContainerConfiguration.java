@@ -1,0 +1,25 @@
+package dev.appsecrets.web;
+
+import org.apache.catalina.core.StandardHost;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Tomcat answers its own errors as problems too (see {@link ProblemErrorReportValve}).
+ */
+@Configuration(proxyBeanMethods = false)
+class ContainerConfiguration {
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		});
+	}
+
+}
