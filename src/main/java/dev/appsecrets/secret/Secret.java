@@ -83,6 +83,11 @@ class Secret {
 	/**
 	 * Replaces the value, sealed under a data key.
 	 */
+	/** The version number the next value will have: 1 for the first, else one more. */
+	int nextVersion() {
+		return (this.sealedValue == null) ? this.version : this.version + 1;
+	}
+
 	void changeValue(UUID newDataKeyId, byte[] newSealedValue, Instant now) {
 		boolean first = this.sealedValue == null;
 		reseal(newDataKeyId, newSealedValue);

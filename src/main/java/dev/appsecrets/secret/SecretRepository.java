@@ -33,14 +33,20 @@ interface SecretRepository extends JpaRepository<Secret, UUID> {
 	 * waited for, so re-encryption never blocks a caller's write and several instances
 	 * can share the work.
 	 */
-	@Query(value = "SELECT * FROM app_secrets WHERE dek_id IS NULL OR dek_id <> :dataKeyId "
-			+ "LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
+	@Query(value = "SELECT * FROM app_secrets s WHERE s.dek_id <> :dataKeyId "
+			+ "AND NOT EXISTS (SELECT 1 FROM legacy_values l WHERE l.secret_id = s.id) "
+			+ "LIMIT :limit FOR UPDATE OF s SKIP LOCKED", nativeQuery = true)
 	List<Secret> lockBatchNotUnder(UUID dataKeyId, int limit);
 
 	/** Same, for the values written before encryption at rest only. */
-	@Query(value = "SELECT * FROM app_secrets WHERE dek_id IS NULL LIMIT :limit FOR UPDATE SKIP LOCKED",
-			nativeQuery = true)
-	List<Secret> lockBatchNotEncrypted(int limit);
+	@Query(value = "SELECT s.* FROM app_secrets s JOIN legacy_values l ON l.secret_id = s.id "
+			+ "LIMIT :limit FOR UPDATE OF s SKIP LOCKED", nativeQuery = true)
+	List<Secret> lockBatchLegacy(int limit);
+
+	/** Takes a secret off the list of values in an older form, once it is sealed anew. */
+	@Modifying
+	@Query(value = "DELETE FROM legacy_values WHERE secret_id = :secretId", nativeQuery = true)
+	void upgraded(UUID secretId);
 
 	/**
 	 * Secrets stored before versions existed, locked to give them their first version

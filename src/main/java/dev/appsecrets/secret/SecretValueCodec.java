@@ -34,15 +34,17 @@ class SecretValueCodec {
 	}
 
 	/**
-	 * Seals a new value for the secret under the active data key (asked for once), both
-	 * as its current value and as the version it becomes.
+	 * Seals a new value for the secret under the active data key (asked for once), bound
+	 * to the version number it becomes: the same stored form serves as the current value
+	 * and as that version, and an older ciphertext written back fails to open.
 	 * @return the version's stored form, to be kept with the secret's versions
 	 */
 	SealedVersion seal(Secret secret, String value, Instant now) {
 		ActiveDataKey active = this.keyRing.active();
-		byte[] plaintext = value.getBytes(StandardCharsets.UTF_8);
-		secret.changeValue(active.id(), sealed(secret, active, plaintext), now);
-		return sealVersion(secret.appId(), secret.id(), secret.version(), plaintext, active);
+		SealedVersion sealed = sealVersion(secret.appId(), secret.id(), secret.nextVersion(),
+				value.getBytes(StandardCharsets.UTF_8), active);
+		secret.changeValue(active.id(), sealed.sealedValue(), now);
+		return sealed;
 	}
 
 	/**
@@ -54,12 +56,33 @@ class SecretValueCodec {
 	}
 
 	/**
-	 * Seals the secret's value again under the given key, without changing it. Rows
-	 * written before encryption at rest (no data key) hold the value's UTF-8 bytes, which
-	 * are sealed as they are.
+	 * Seals the secret's value again under the given key, without changing it.
+	 * @throws SecretUnreadableException if the stored value does not authenticate
 	 */
 	void reseal(Secret secret, ActiveDataKey active) {
-		byte[] plaintext = (secret.dataKeyId() != null) ? openBytes(secret) : secret.sealedValue();
+		secret.reseal(active.id(), sealed(secret, active, openBytes(secret)));
+	}
+
+	/**
+	 * Seals, bound to its version, a value stored in an older form: plain UTF-8 (before
+	 * encryption at rest, no data key) or sealed without a version. Only for the rows the
+	 * migration listed as such; anywhere else these forms are integrity failures.
+	 * @throws SecretUnreadableException if a sealed value does not authenticate
+	 */
+	void upgradeLegacy(Secret secret, ActiveDataKey active) {
+		byte[] plaintext;
+		if (secret.dataKeyId() == null) {
+			plaintext = secret.sealedValue();
+		}
+		else {
+			try {
+				plaintext = SealedValue.open(secret.sealedValue(), this.keyRing.key(secret.dataKeyId()), secret.appId(),
+						secret.id());
+			}
+			catch (IntegrityException ex) {
+				throw alert(secret, ex);
+			}
+		}
 		secret.reseal(active.id(), sealed(secret, active, plaintext));
 	}
 
@@ -93,7 +116,8 @@ class SecretValueCodec {
 	}
 
 	private static byte[] sealed(Secret secret, ActiveDataKey active, byte[] plaintext) {
-		return SealedValue.seal(active.id(), active.key(), secret.appId(), secret.id(), plaintext);
+		return SealedValue.sealVersion(active.id(), active.key(), secret.appId(), secret.id(), secret.version(),
+				plaintext);
 	}
 
 	private byte[] openBytes(Secret secret) {
@@ -101,17 +125,25 @@ class SecretValueCodec {
 			if (secret.dataKeyId() == null || !secret.dataKeyId().equals(SealedValue.dataKeyId(secret.sealedValue()))) {
 				throw new IntegrityException("data key does not match the row");
 			}
-			return SealedValue.open(secret.sealedValue(), this.keyRing.key(secret.dataKeyId()), secret.appId(),
-					secret.id());
+			// Bound to the current version: an older ciphertext of this very secret,
+			// written back into the row, does not open.
+			return SealedValue.openVersion(secret.sealedValue(), this.keyRing.key(secret.dataKeyId()), secret.appId(),
+					secret.id(), secret.version());
 		}
 		catch (IntegrityException ex) {
-			// An integrity alert: someone altered or moved the stored value, or swapped
-			// keys.
-			log.error("INTEGRITY ALERT: the value of secret " + secret.id() + " (key " + secret.key() + ") of app "
-					+ secret.appId() + " could not be decrypted: " + ex.getMessage());
-			this.audit.recordFailure(AuditActions.SECRET_READ, secret.appId(), secret.id(), secret.key());
-			throw new SecretUnreadableException();
+			throw alert(secret, ex);
 		}
+	}
+
+	/**
+	 * An integrity alert: someone altered, moved or replayed the stored value, or swapped
+	 * keys.
+	 */
+	private SecretUnreadableException alert(Secret secret, IntegrityException ex) {
+		log.error("INTEGRITY ALERT: the value of secret " + secret.id() + " (key " + secret.key() + ") of app "
+				+ secret.appId() + " could not be decrypted: " + ex.getMessage());
+		this.audit.recordFailure(AuditActions.SECRET_READ, secret.appId(), secret.id(), secret.key());
+		return new SecretUnreadableException();
 	}
 
 }

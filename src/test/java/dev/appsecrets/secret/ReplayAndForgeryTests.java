@@ -1,0 +1,72 @@
+package dev.appsecrets.secret;
+
+import java.util.Map;
+
+import dev.appsecrets.ApiTest;
+import dev.appsecrets.Http.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tampering with the table directly: an older ciphertext of the secret written back into
+ * its row (replay), or plain text in a row without a data key (forgery), is refused with
+ * an integrity alert, never served or adopted.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ReplayAndForgeryTests extends ApiTest {
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private SecretReencryptor reencryptor;
+
+	@Test
+	void anOlderCiphertextWrittenBackIntoItsRowFailsToOpen(CapturedOutput output) {
+		String appId = createApp("replay");
+		String secretId = createSecret(appId, "REPLAYED", "old-value");
+		byte[] old = this.jdbc.queryForObject("select sealed_value from app_secrets where id = ?::uuid", byte[].class,
+				secretId);
+		String path = "/apps/" + appId + "/secrets/" + secretId;
+		assertThat(http().patch(path, Map.of("value", "new-value")).status()).isEqualTo(200);
+
+		this.jdbc.update("update app_secrets set sealed_value = ? where id = ?::uuid", old, secretId);
+
+		Reply read = http().get(path);
+		assertProblem(read, 500);
+		assertThat(read.body()).doesNotContain("old-value").doesNotContain("new-value");
+		assertThat(http().get("/apps/" + appId + "/secrets").status()).isEqualTo(500);
+		assertThat(output.getAll()).contains("INTEGRITY ALERT", secretId).doesNotContain("old-value");
+		assertThat(http().get(path + "/versions/1").json().get("value").asString()).isEqualTo("old-value");
+		assertThat(http().get(path + "/versions/2").json().get("value").asString()).isEqualTo("new-value");
+	}
+
+	@Test
+	void plainTextForgedIntoARowIsNeverServedNorAdoptedByReencryption(CapturedOutput output) {
+		String appId = createApp("forgery");
+		String secretId = createSecret(appId, "FORGED", "genuine-value");
+		String path = "/apps/" + appId + "/secrets/" + secretId;
+
+		this.jdbc.update("update app_secrets set dek_id = null, sealed_value = convert_to('forged-value', 'UTF8') "
+				+ "where id = ?::uuid", secretId);
+
+		assertProblem(http().get(path), 500);
+		this.reencryptor.reencrypt();
+		this.reencryptor.afterSingletonsInstantiated();
+		Reply read = http().get(path);
+		assertProblem(read, 500);
+		assertThat(read.body()).doesNotContain("forged-value");
+		assertThat(this.jdbc.queryForObject("select dek_id is null from app_secrets where id = ?::uuid", Boolean.class,
+				secretId))
+			.isTrue();
+		assertThat(output.getAll()).contains("INTEGRITY ALERT", secretId);
+	}
+
+}
