@@ -65,6 +65,8 @@ enum Route {
 
 	LIST_AUDIT_EVENTS(HttpMethod.GET, "/audit-events", AuditActions.AUDIT_READ, Reach.OWN_APPS, Permission.AUDIT_READ),
 	VERIFY_AUDIT_EVENTS(HttpMethod.GET, "/audit-events/verify", AuditActions.AUDIT_VERIFY, Reach.ALL_APPS,
+			Permission.AUDIT_READ),
+	AUDIT_CHAIN_HEAD(HttpMethod.GET, "/audit-events/head", AuditActions.AUDIT_HEAD, Reach.ALL_APPS,
 			Permission.AUDIT_READ);
 
 	/** Which apps a caller must be allowed, beside holding one of the permissions. */

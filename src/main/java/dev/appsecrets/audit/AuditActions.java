@@ -10,6 +10,11 @@ public final class AuditActions {
 
 	public static final String SECRET_READ = "secret.read";
 
+	/**
+	 * A list of an app's secrets that disclosed their values (secrets.list: names only).
+	 */
+	public static final String SECRETS_READ = "secrets.read";
+
 	public static final String SECRET_CREATE = "secret.create";
 
 	public static final String SECRET_UPDATE = "secret.update";
@@ -52,15 +57,18 @@ public final class AuditActions {
 
 	public static final String AUDIT_VERIFY = "audit.verify";
 
+	public static final String AUDIT_HEAD = "audit.head";
+
 	/** A refused request to a route that is none of those named. */
 	public static final String REQUEST = "request";
 
 	/** Every action name, sorted. */
-	public static final java.util.SortedSet<String> ALL = java.util.Collections.unmodifiableSortedSet(
-			new java.util.TreeSet<>(java.util.List.of(SECRETS_LIST, SECRET_READ, SECRET_CREATE, SECRET_UPDATE,
-					SECRET_DELETE, SECRET_RESTORE, SECRET_ROTATE, SECRET_UNDELETE, SECRET_PURGE, SECRET_VERSIONS,
-					APP_CREATE, APP_RENAME, APP_DELETE, TOKEN_CREATE, TOKEN_REVOKE, DATA_KEY_ROTATE, MASTER_KEY_ROTATE,
-					APPS_LIST, APP_READ, TOKENS_LIST, ENCRYPTION_STATUS, AUDIT_READ, AUDIT_VERIFY, REQUEST)));
+	public static final java.util.SortedSet<String> ALL = java.util.Collections
+		.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.List.of(SECRETS_LIST, SECRETS_READ, SECRET_READ,
+				SECRET_CREATE, SECRET_UPDATE, SECRET_DELETE, SECRET_RESTORE, SECRET_ROTATE, SECRET_UNDELETE,
+				SECRET_PURGE, SECRET_VERSIONS, APP_CREATE, APP_RENAME, APP_DELETE, TOKEN_CREATE, TOKEN_REVOKE,
+				DATA_KEY_ROTATE, MASTER_KEY_ROTATE, APPS_LIST, APP_READ, TOKENS_LIST, ENCRYPTION_STATUS, AUDIT_READ,
+				AUDIT_VERIFY, AUDIT_HEAD, REQUEST)));
 
 	private AuditActions() {
 	}

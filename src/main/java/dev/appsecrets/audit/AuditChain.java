@@ -5,13 +5,18 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,113 +84,187 @@ class AuditChain {
 		if (!Boolean.TRUE.equals(locked)) {
 			return 0;
 		}
-		List<Object[]> head = this.jdbc.query(
-				"SELECT seq, chain_hash FROM audit_events WHERE chain_hash IS NOT NULL ORDER BY seq DESC LIMIT 1",
-				(row, n) -> new Object[] { row.getLong(1), row.getBytes(2) });
-		Long previousSeq = head.isEmpty() ? null : (Long) head.get(0)[0];
-		byte[] previousHash = head.isEmpty() ? GENESIS : (byte[]) head.get(0)[1];
+		Head head = head();
 		Instant sealable = this.clock.instant().minus(this.properties.sealDelay());
+		// Every committed event not sealed yet, whatever its seq: one that committed late
+		// is
+		// sealed now, after the head, in the order it is sealed.
 		List<AuditEvent> events = this.jdbc.query(
 				"SELECT " + AuditEventRows.COLUMNS
-						+ " FROM audit_events WHERE chain_hash IS NULL AND seq > ? ORDER BY seq LIMIT ?",
-				AuditEventRows.MAPPER, (previousSeq != null) ? previousSeq : 0L, BATCH);
-		int sealed = 0;
+						+ " FROM audit_events WHERE chain_hash IS NULL AND occurred_at <= ? ORDER BY seq LIMIT ?",
+				AuditEventRows.MAPPER, Timestamp.from(sealable), BATCH);
+		long position = head.position();
+		Long previousSeq = head.seq();
+		byte[] previousHash = head.hash();
 		for (AuditEvent event : events) {
-			if (event.occurredAt().isAfter(sealable)) {
-				break;
-			}
 			byte[] hash = link(previousHash, event);
-			this.jdbc.update("UPDATE audit_events SET chain_prev_seq = ?, chain_hash = ? WHERE seq = ?", previousSeq,
-					hash, event.seq());
+			position++;
+			this.jdbc.update("UPDATE audit_events SET chain_pos = ?, chain_prev_seq = ?, chain_hash = ? WHERE seq = ?",
+					position, previousSeq, hash, event.seq());
 			previousSeq = event.seq();
 			previousHash = hash;
-			sealed++;
 		}
-		if (sealed > 0) {
-			this.jdbc.update("INSERT INTO audit_seals (sealed_at, last_seq, head_hash, events) VALUES (?, ?, ?, ?)",
-					Timestamp.from(this.clock.instant()), previousSeq, previousHash, sealed);
-			log.info("Sealed " + sealed + " audit event(s); chain head seq " + previousSeq + " hash "
-					+ HexFormat.of().formatHex(previousHash));
+		if (!events.isEmpty()) {
+			this.jdbc.update(
+					"INSERT INTO audit_seals (sealed_at, last_seq, last_pos, head_hash, events, kind) "
+							+ "VALUES (?, ?, ?, ?, ?, 'seal')",
+					Timestamp.from(this.clock.instant()), previousSeq, position, previousHash, events.size());
+			log.info("Sealed " + events.size() + " audit event(s); chain head " + position + " (seq " + previousSeq
+					+ ", " + position + " event(s) sealed in all) hash " + HexFormat.of().formatHex(previousHash));
 		}
-		return sealed;
+		return events.size();
+	}
+
+	/** The chain's head: its last position, that event's seq and hash. */
+	record Head(long position, Long seq, byte[] hash) {
+
+		/** The hash as lower-case hex. */
+		String hex() {
+			return HexFormat.of().formatHex(this.hash);
+		}
+
 	}
 
 	/**
-	 * Recomputes the chain.
+	 * The current head of the chain (position 0 and the genesis hash while it is empty).
+	 */
+	Head head() {
+		List<Head> heads = this.jdbc.query(
+				"SELECT chain_pos, seq, chain_hash FROM audit_events WHERE chain_pos IS NOT NULL "
+						+ "ORDER BY chain_pos DESC LIMIT 1",
+				(row, n) -> new Head(row.getLong(1), row.getLong(2), row.getBytes(3)));
+		if (!heads.isEmpty()) {
+			return heads.get(0);
+		}
+		// Everything was pruned: the chain goes on from the last prune's anchor.
+		List<Head> anchors = this.jdbc.query(
+				"SELECT last_pos, last_seq, head_hash FROM audit_seals WHERE kind = 'prune' ORDER BY last_pos DESC LIMIT 1",
+				(row, n) -> new Head(row.getLong(1), row.getLong(2), row.getBytes(3)));
+		return anchors.isEmpty() ? new Head(0, null, GENESIS) : anchors.get(0);
+	}
+
+	/**
+	 * Recomputes the chain in one consistent snapshot, and checks every recorded head
+	 * against it.
+	 * @param expectedHead a head hash kept outside the database (hex), or null
 	 * @return the outcome, with the first problem found
 	 */
-	AuditVerification verify() {
+	AuditVerification verify(String expectedHead) {
+		TransactionTemplate snapshot = new TransactionTemplate(this.transactions.getTransactionManager());
+		snapshot.setReadOnly(true);
+		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return snapshot.execute((status) -> check(expectedHead));
+	}
+
+	/** Verifies in the caller's transaction (tests run it inside one they roll back). */
+	AuditVerification check(String expectedHead) {
+		Map<Long, byte[]> recordedHeads = new HashMap<>();
+		this.jdbc.query("SELECT last_pos, head_hash FROM audit_seals WHERE kind = 'seal'",
+				(RowCallbackHandler) (row) -> recordedHeads.put(row.getLong(1), row.getBytes(2)));
+		List<Object[]> anchors = this.jdbc.query(
+				"SELECT last_pos, last_seq, head_hash, kind FROM audit_seals WHERE kind IN ('prune', 'anchor') "
+						+ "ORDER BY last_pos DESC LIMIT 1",
+				(row, n) -> new Object[] { row.getLong(1), row.getLong(2), row.getBytes(3), row.getString(4) });
+		long position = 0;
 		Long previousSeq = null;
 		byte[] previousHash = GENESIS;
+		boolean trustFirst = false;
+		if (!anchors.isEmpty()) {
+			position = (Long) anchors.get(0)[0];
+			previousSeq = "anchor".equals(anchors.get(0)[3]) ? null : (Long) anchors.get(0)[1];
+			previousHash = (byte[]) anchors.get(0)[2];
+			trustFirst = "anchor".equals(anchors.get(0)[3]);
+		}
+		boolean expectedSeen = expectedHead == null;
 		long checked = 0;
-		long after = Long.MIN_VALUE;
 		while (true) {
 			List<Object[]> rows = this.jdbc.query(
-					"SELECT " + AuditEventRows.COLUMNS + ", chain_prev_seq, chain_hash "
-							+ "FROM audit_events WHERE chain_hash IS NOT NULL AND seq > ? ORDER BY seq LIMIT ?",
-					(row, n) -> {
-						Long prev = row.getObject("chain_prev_seq", Long.class);
-						return new Object[] { AuditEventRows.event(row, n), prev, row.getBytes("chain_hash") };
-					}, after, BATCH);
+					"SELECT " + AuditEventRows.COLUMNS + ", chain_pos, chain_prev_seq, chain_hash "
+							+ "FROM audit_events WHERE chain_pos > ? ORDER BY chain_pos LIMIT ?",
+					(row, n) -> new Object[] { AuditEventRows.event(row, n), row.getLong("chain_pos"),
+							row.getObject("chain_prev_seq", Long.class), row.getBytes("chain_hash") },
+					position, BATCH);
 			if (rows.isEmpty()) {
 				break;
 			}
 			for (Object[] row : rows) {
 				AuditEvent event = (AuditEvent) row[0];
-				Long linkedTo = (Long) row[1];
-				byte[] stored = (byte[]) row[2];
-				boolean first = checked == 0;
-				if (first && linkedTo != null && this.properties.retentionDays() > 0) {
-					// Older events were pruned by retention: this event anchors what
-					// remains.
-					previousSeq = linkedTo;
-					previousHash = null;
+				long at = (Long) row[1];
+				Long linkedTo = (Long) row[2];
+				byte[] stored = (byte[]) row[3];
+				boolean anchoredStart = trustFirst && checked == 0;
+				if (at != position + 1 || (!anchoredStart && !Objects.equals(linkedTo, previousSeq))) {
+					return AuditVerification.broken(checked, "removed", event, "the event(s) sealed between chain "
+							+ "position " + position + " and this one (" + at + ") are missing");
 				}
-				if (!java.util.Objects.equals(linkedTo, previousSeq)) {
-					boolean removed = linkedTo != null && (previousSeq == null || linkedTo > previousSeq);
-					return AuditVerification.broken(checked, removed ? "removed" : "inserted", event,
-							removed ? "the event(s) sealed between seq " + previousSeq + " and this one are missing"
-									: "the event before this one is not the one it was sealed after");
-				}
-				if (previousHash != null && !MessageDigest.isEqual(link(previousHash, event), stored)) {
+				if (!anchoredStart && !MessageDigest.isEqual(link(previousHash, event), stored)) {
 					return AuditVerification.broken(checked, "altered", event,
 							"its content does not match the hash it was sealed with");
 				}
+				byte[] recorded = recordedHeads.remove(at);
+				if (recorded != null && !MessageDigest.isEqual(recorded, stored)) {
+					return AuditVerification.broken(checked, "altered", event,
+							"the head recorded when it was sealed differs from the chain");
+				}
+				if (!expectedSeen && HexFormat.of().formatHex(stored).equalsIgnoreCase(expectedHead)) {
+					expectedSeen = true;
+				}
+				position = at;
 				previousSeq = event.seq();
 				previousHash = stored;
-				after = event.seq();
 				checked++;
 			}
 		}
-		List<Long> heads = this.jdbc.queryForList("SELECT last_seq FROM audit_seals ORDER BY id DESC LIMIT 1",
-				Long.class);
-		if (!heads.isEmpty() && (previousSeq == null || heads.get(0) > previousSeq)) {
-			return AuditVerification.broken(checked, "removed", null,
-					"the last sealed event (seq " + heads.get(0) + ") is missing");
+		long beyond = recordedHeads.keySet().stream().filter((at) -> at > 0).count();
+		if (beyond > 0) {
+			return AuditVerification.broken(checked, "removed", null, "a recorded chain head (position "
+					+ recordedHeads.keySet().stream().max(Long::compare).orElseThrow() + ") is missing from the chain");
 		}
-		Long lastSealed = previousSeq;
-		long unsealedInside = (lastSealed == null) ? 0 : this.jdbc.queryForObject(
-				"SELECT count(*) FROM audit_events WHERE chain_hash IS NULL AND seq < ?", Long.class, lastSealed);
-		if (unsealedInside > 0) {
-			AuditEvent inserted = this.jdbc.queryForObject(
-					"SELECT " + AuditEventRows.COLUMNS
-							+ " FROM audit_events WHERE chain_hash IS NULL AND seq < ? ORDER BY seq LIMIT 1",
-					AuditEventRows.MAPPER, lastSealed);
-			return AuditVerification.broken(checked, "inserted", inserted, "an unsealed event sits among sealed ones");
+		if (!expectedSeen) {
+			return AuditVerification.broken(checked, "removed", null,
+					"the expected head is not in the chain: events after it, or it, were removed or rewritten");
 		}
 		long unsealed = this.jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE chain_hash IS NULL",
 				Long.class);
 		return AuditVerification.intact(checked, unsealed);
 	}
 
-	/** Deletes events older than the retention period, if one is set; daily. */
+	/**
+	 * Deletes, if a retention period is set, the sealed events older than it: a prefix of
+	 * the chain, recorded as a prune (the position and hash of the last event deleted) so
+	 * that what remains is still anchored and a deletion beyond it is detected. Daily.
+	 */
 	@Scheduled(cron = "${secrets.audit.prune-cron:0 17 3 * * *}")
 	void prune() {
 		if (this.properties.retentionDays() > 0) {
-			int deleted = this.jdbc.update("DELETE FROM audit_events WHERE occurred_at < ?", Timestamp
-				.from(this.clock.instant().minus(java.time.Duration.ofDays(this.properties.retentionDays()))));
+			Integer deleted = this.transactions.execute((status) -> prunePrefix(
+					this.clock.instant().minus(java.time.Duration.ofDays(this.properties.retentionDays()))));
 			log.info("Pruned " + deleted + " audit event(s) older than " + this.properties.retentionDays() + " days");
 		}
+	}
+
+	private int prunePrefix(Instant cutoff) {
+		this.jdbc.queryForObject("SELECT pg_advisory_xact_lock(7262616376)", Object.class);
+		// Up to the first event that is not old enough, so the prune is a prefix of the
+		// chain.
+		List<Head> last = this.jdbc
+			.query("SELECT chain_pos, seq, chain_hash FROM audit_events WHERE chain_pos = (SELECT coalesce("
+					+ "(SELECT min(chain_pos) - 1 FROM audit_events WHERE chain_pos IS NOT NULL AND occurred_at >= ?), "
+					+ "(SELECT max(chain_pos) FROM audit_events)))",
+					(row, n) -> new Head(row.getLong(1), row.getLong(2), row.getBytes(3)), Timestamp.from(cutoff));
+		if (last.isEmpty()) {
+			return 0;
+		}
+		Head through = last.get(0);
+		int deleted = this.jdbc.update("DELETE FROM audit_events WHERE chain_pos <= ?", through.position());
+		this.jdbc.update("DELETE FROM audit_seals WHERE kind = 'seal' AND last_pos <= ?", through.position());
+		this.jdbc.update(
+				"INSERT INTO audit_seals (sealed_at, last_seq, last_pos, head_hash, events, kind) "
+						+ "VALUES (?, ?, ?, ?, ?, 'prune')",
+				Timestamp.from(this.clock.instant()), through.seq(), through.position(), through.hash(), deleted);
+		log.info("Audit prune: chain positions up to " + through.position() + " deleted; anchor hash " + through.hex());
+		return deleted;
 	}
 
 	private static byte[] link(byte[] previousHash, AuditEvent event) {

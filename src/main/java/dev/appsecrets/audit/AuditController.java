@@ -66,11 +66,37 @@ class AuditController {
 	@Operation(operationId = "verifyAuditEvents",
 			summary = "Recompute the hash chain and report the first altered, removed or inserted event",
 			description = "Needs audit:read and a caller allowed every app.")
-	AuditVerification verify() {
+	AuditVerification verify(@Parameter(
+			description = "A chain head hash kept outside the database (from GET /audit-events/head or the log): "
+					+ "the chain must still contain it") @RequestParam(required = false) @Pattern(
+							regexp = "[0-9a-f]{64}",
+							message = "must be 64 lower-case hex digits") String expectedHead) {
 		// The chain spans every app's events: only a caller allowed every app may walk
 		// it.
 		AppScope.requireUnlimited();
-		return this.chain.verify();
+		return this.chain.verify(expectedHead);
+	}
+
+	@GetMapping("/head")
+	@Operation(operationId = "auditChainHead", summary = "The head of the audit hash chain",
+			description = "Keep it outside the database (a ticket, another system) and pass it later as "
+					+ "expectedHead to verify: that detects a rewrite or a removal of the newest events together "
+					+ "with their seal records. Needs audit:read and a caller allowed every app.")
+	AuditChainHead head() {
+		AppScope.requireUnlimited();
+		AuditChain.Head head = this.chain.head();
+		return new AuditChainHead(head.position(), head.seq(), head.hex());
+	}
+
+	/**
+	 * The chain's head.
+	 *
+	 * @param position how many events have been sealed into the chain
+	 * @param seq the seq of the last sealed event, absent while none is
+	 * @param hash its chain hash, as hex
+	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "AuditChainHead")
+	record AuditChainHead(long position, Long seq, String hash) {
 	}
 
 }

@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -36,9 +39,13 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcTemplate jdbc, Clock clock) {
+	private final TransactionTemplate transactions;
+
+	AuditLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -70,17 +77,38 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records a failure on the service's side in a transaction of its own, as the
-	 * caller's will roll back.
+	 * Records a failure on the service's side. The caller's transaction will roll back,
+	 * so the event cannot go with it; nor may a request take a second connection while it
+	 * holds one (thirty reads of a tampered value ran the pool dry). During a request the
+	 * event is therefore written by {@link PendingFailuresFilter} once the request is
+	 * done and its connection returned; elsewhere at once, in a transaction of its own.
 	 * @param action what was attempted
 	 * @param appId the app
 	 * @param secretId the secret
 	 * @param secretKey the secret's key
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordFailure(String action, UUID appId, UUID secretId, String secretKey) {
-		insert(action, AuditOutcome.FAILED, appId, secretId, secretKey, null, null, currentRequest(),
-				SecurityContextHolder.getContext().getAuthentication());
+		HttpServletRequest request = currentRequest();
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		PendingFailure failure = new PendingFailure(action, appId, secretId, secretKey, request, caller);
+		if (request == null || !PendingFailuresFilter.defer(request, failure)) {
+			this.transactions.executeWithoutResult((status) -> write(failure));
+		}
+	}
+
+	/** A failure to record: what was attempted, by whom, in which request. */
+	record PendingFailure(String action, UUID appId, UUID secretId, String secretKey, HttpServletRequest request,
+			Authentication caller) {
+	}
+
+	/** Writes a deferred failure in a transaction of its own. */
+	void writeDeferred(PendingFailure failure) {
+		this.transactions.executeWithoutResult((status) -> write(failure));
+	}
+
+	private void write(PendingFailure failure) {
+		insert(failure.action(), AuditOutcome.FAILED, failure.appId(), failure.secretId(), failure.secretKey(), null,
+				null, failure.request(), failure.caller());
 	}
 
 	/**

@@ -78,7 +78,8 @@ class SecretService {
 			.map((secret) -> SecretResponse.from(secret, withValues ? this.values.open(secret) : null))
 			.toList();
 		// Written before the answer leaves: no audit record, no values.
-		this.audit.record(AuditActions.SECRETS_LIST, appId, null, null, secrets.size());
+		this.audit.record(withValues ? AuditActions.SECRETS_READ : AuditActions.SECRETS_LIST, appId, null, null,
+				secrets.size());
 		return new SecretListResponse(secrets);
 	}
 

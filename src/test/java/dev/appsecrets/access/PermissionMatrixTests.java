@@ -72,6 +72,7 @@ class PermissionMatrixTests extends AccessTest {
 			row("GET", "/admin/encryption/status", 200, Limited.REFUSED, "admin"),
 			row("GET", "/audit-events", 200, Limited.NARROWED, "audit:read"),
 			row("GET", "/audit-events/verify", 200, Limited.REFUSED, "audit:read"),
+			row("GET", "/audit-events/head", 200, Limited.REFUSED, "audit:read"),
 			row("POST", "/apps", (fixture) -> Map.of("name", "matrix-new"), 201, Limited.REFUSED, "apps:write"),
 			row("POST", "/apps/{app}/secrets", (fixture) -> Map.of("key", "MATRIX_NEW", "value", "matrix-new-value"),
 					201, Limited.ONLY_ITS_APPS, "secrets:write"),

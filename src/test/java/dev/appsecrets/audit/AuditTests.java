@@ -1,7 +1,13 @@
 package dev.appsecrets.audit;
 
 import java.util.ArrayList;
+import java.sql.Connection;
 import java.util.HashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +37,9 @@ class AuditTests extends ApiTest {
 	private AuditChain chain;
 
 	@Autowired
+	private javax.sql.DataSource dataSource;
+
+	@Autowired
 	private org.springframework.transaction.support.TransactionTemplate transactions;
 
 	@Test
@@ -44,8 +53,11 @@ class AuditTests extends ApiTest {
 		call(http(), "PATCH", path + "/" + secretId, Map.of("value", "changed-value"), "secret.update", appId);
 
 		JsonNode list = event(http(), "GET", path, null);
-		assertThat(list.get("action").asString()).isEqualTo("secrets.list");
+		assertThat(list.get("action").asString()).isEqualTo("secrets.read");
 		assertThat(list.get("secretCount").asInt()).isEqualTo(1);
+		assertThat(event(http(), "GET", path + "?values=false", null).get("action").asString())
+			.isEqualTo("secrets.list");
+		assertThat(event(http(), "GET", path + "/deleted", null).get("action").asString()).isEqualTo("secrets.list");
 
 		JsonNode read = event(http(), "GET", path + "/" + secretId, null);
 		assertThat(read.get("action").asString()).isEqualTo("secret.read");
@@ -176,69 +188,166 @@ class AuditTests extends ApiTest {
 	}
 
 	@Test
-	void anUntouchedLogVerifiesCleanAndEditsRemovalsAndInsertionsAreReported() {
+	void anUntouchedLogVerifiesCleanAndEveryKindOfTamperingIsReported() throws Exception {
 		String appId = createApp("tamper-audit");
-		long gap = this.jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('audit_events', 'seq'))",
-				Long.class);
 		for (int i = 0; i < 3; i++) {
 			createSecret(appId, "T" + i, "v");
 		}
 		this.chain.seal();
-		JsonNode clean = http().get("/audit-events/verify").json();
+		String keptHead = http().get("/audit-events/head").json().get("hash").asString();
+		JsonNode clean = http().get("/audit-events/verify?expectedHead=" + keptHead).json();
 		assertThat(clean.get("intact").asBoolean()).as(clean.toString()).isTrue();
 		assertThat(clean.get("eventsVerified").asLong()).isPositive();
-		List<Map<String, Object>> rows = this.jdbc.queryForList(
-				"SELECT seq, id, action FROM audit_events WHERE app_id = ?::uuid AND action = 'secret.create' ORDER BY seq",
-				appId);
-		long middle = (Long) rows.get(1).get("seq");
-		String middleId = rows.get(1).get("id").toString();
-		String nextId = rows.get(2).get("id").toString();
+		// Holds the sealer off while the table is tampered with and put back.
+		try (Connection lock = this.dataSource.getConnection()) {
+			lock.createStatement().execute("SELECT pg_advisory_lock(7262616376)");
+			List<Map<String, Object>> rows = this.jdbc.queryForList(
+					"SELECT seq, id, chain_pos FROM audit_events WHERE app_id = ?::uuid AND action = 'secret.create' "
+							+ "ORDER BY chain_pos",
+					appId);
+			long middle = (Long) rows.get(1).get("seq");
+			String middleId = rows.get(1).get("id").toString();
+			String nextId = rows.get(2).get("id").toString();
 
-		this.jdbc.update("UPDATE audit_events SET action = 'secret.read' WHERE seq = ?", middle);
-		JsonNode altered = http().get("/audit-events/verify").json().get("problem");
-		this.jdbc.update("UPDATE audit_events SET action = 'secret.create' WHERE seq = ?", middle);
-		assertThat(altered.get("kind").asString()).isEqualTo("altered");
-		assertThat(altered.get("eventId").asString()).isEqualTo(middleId);
+			this.jdbc.update("UPDATE audit_events SET action = 'secret.read' WHERE seq = ?", middle);
+			JsonNode altered = problem(null);
+			this.jdbc.update("UPDATE audit_events SET action = 'secret.create' WHERE seq = ?", middle);
+			assertThat(altered.get("kind").asString()).isEqualTo("altered");
+			assertThat(altered.get("eventId").asString()).isEqualTo(middleId);
 
-		this.jdbc.execute("CREATE TABLE saved_event AS SELECT * FROM audit_events WHERE seq = " + middle);
-		this.jdbc.update("DELETE FROM audit_events WHERE seq = ?", middle);
-		JsonNode removed = http().get("/audit-events/verify").json().get("problem");
-		this.jdbc.execute("INSERT INTO audit_events OVERRIDING SYSTEM VALUE SELECT * FROM saved_event");
-		this.jdbc.execute("DROP TABLE saved_event");
-		assertThat(removed.get("kind").asString()).isEqualTo("removed");
-		assertThat(removed.get("eventId").asString()).isEqualTo(nextId);
+			JsonNode removed = withoutEvents("seq = " + middle, null);
+			assertThat(removed.get("kind").asString()).isEqualTo("removed");
+			assertThat(removed.get("eventId").asString()).isEqualTo(nextId);
 
-		this.jdbc.update("INSERT INTO audit_events (seq, id, occurred_at, action, outcome) OVERRIDING SYSTEM VALUE "
-				+ "VALUES (?, gen_random_uuid(), now(), 'secret.read', 'success')", gap);
-		JsonNode inserted = http().get("/audit-events/verify").json().get("problem");
-		this.jdbc.update("DELETE FROM audit_events WHERE seq = ?", gap);
-		assertThat(inserted.get("kind").asString()).isEqualTo("inserted");
-		assertThat(inserted.get("seq").asLong()).isEqualTo(gap);
+			long headSeal = this.jdbc.queryForObject("SELECT max(id) FROM audit_seals WHERE kind = 'seal'", Long.class);
+			String flip = "UPDATE audit_seals SET head_hash = set_byte(head_hash, 0, get_byte(head_hash, 0) # 1) "
+					+ "WHERE id = ?";
+			this.jdbc.update(flip, headSeal);
+			JsonNode changedHead = problem(null);
+			this.jdbc.update(flip, headSeal);
+			assertThat(changedHead.get("kind").asString()).isEqualTo("altered");
 
-		assertThat(http().get("/audit-events/verify").json().get("intact").asBoolean()).isTrue();
+			long headPosition = this.jdbc.queryForObject("SELECT max(chain_pos) FROM audit_events", Long.class);
+			JsonNode tail = withoutEvents("chain_pos = " + headPosition, null);
+			assertThat(tail.get("kind").asString()).isEqualTo("removed");
+
+			// The newest event and its seal records gone: only a head kept outside tells.
+			this.jdbc
+				.execute("CREATE TABLE saved_seals AS SELECT * FROM audit_seals WHERE last_pos >= " + headPosition);
+			this.jdbc.update("DELETE FROM audit_seals WHERE last_pos >= ?", headPosition);
+			JsonNode unnoticed = verification(null, "chain_pos = " + headPosition);
+			JsonNode againstKeptHead = verification(keptHead, "chain_pos = " + headPosition);
+			this.jdbc.execute("INSERT INTO audit_seals OVERRIDING SYSTEM VALUE SELECT * FROM saved_seals");
+			this.jdbc.execute("DROP TABLE saved_seals");
+			assertThat(unnoticed.get("intact").asBoolean()).as(unnoticed.toString()).isTrue();
+			assertThat(againstKeptHead.get("intact").asBoolean()).isFalse();
+			assertThat(againstKeptHead.get("problem").get("kind").asString()).isEqualTo("removed");
+
+			lock.createStatement().execute("SELECT pg_advisory_unlock(7262616376)");
+		}
+		assertThat(http().get("/audit-events/verify?expectedHead=" + keptHead).json().get("intact").asBoolean())
+			.isTrue();
 	}
 
 	@Test
-	void retentionDeletesOnlyEventsOlderThanTheSetNumberOfDays() {
+	void anEventWhoseTransactionCommitsLateIsSealedLaterAndTheChainStaysIntact() throws Exception {
+		CountDownLatch inserted = new CountDownLatch(1);
+		CountDownLatch mayCommit = new CountDownLatch(1);
+		ExecutorService late = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> lateEvent = late.submit(() -> this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.update("INSERT INTO audit_events (id, occurred_at, action, outcome) "
+						+ "VALUES (gen_random_uuid(), now(), 'secret.read', 'success')");
+				inserted.countDown();
+				await(mayCommit);
+			}));
+			await(inserted);
+			createApp("after-the-late-one");
+			this.chain.seal();
+			mayCommit.countDown();
+			lateEvent.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			late.shutdownNow();
+		}
+
+		this.chain.seal();
+
+		JsonNode verification = http().get("/audit-events/verify").json();
+		assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE chain_hash IS NULL "
+				+ "AND seq < (SELECT max(seq) FROM audit_events WHERE chain_hash IS NOT NULL)", Long.class))
+			.isZero();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The first problem verification reports now. */
+	private JsonNode problem(String expectedHead) {
+		JsonNode verification = http()
+			.get("/audit-events/verify" + ((expectedHead != null) ? "?expectedHead=" + expectedHead : ""))
+			.json();
+		assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isFalse();
+		return verification.get("problem");
+	}
+
+	/** The first problem while the events matching the condition are gone. */
+	private JsonNode withoutEvents(String condition, String expectedHead) {
+		JsonNode verification = verification(expectedHead, condition);
+		assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isFalse();
+		return verification.get("problem");
+	}
+
+	/**
+	 * Verification while the events matching the condition are gone, then puts them back.
+	 */
+	private JsonNode verification(String expectedHead, String condition) {
+		this.jdbc.execute("CREATE TABLE saved_events AS SELECT * FROM audit_events WHERE " + condition);
+		this.jdbc.update("DELETE FROM audit_events WHERE " + condition);
+		try {
+			return http().get("/audit-events/verify" + ((expectedHead != null) ? "?expectedHead=" + expectedHead : ""))
+				.json();
+		}
+		finally {
+			this.jdbc.execute("INSERT INTO audit_events OVERRIDING SYSTEM VALUE SELECT * FROM saved_events");
+			this.jdbc.execute("DROP TABLE saved_events");
+		}
+	}
+
+	@Test
+	void retentionDeletesAPrefixOfOldEventsAndWhatRemainsStillVerifies() {
 		// In a transaction that is rolled back, so the shared log and its chain stay as
 		// they were.
 		this.transactions.executeWithoutResult((status) -> {
 			status.setRollbackOnly();
+			this.jdbc.update("DELETE FROM audit_events");
+			this.jdbc.update("DELETE FROM audit_seals");
 			this.jdbc.update("INSERT INTO audit_events (id, occurred_at, action, outcome) VALUES "
-					+ "(gen_random_uuid(), now() - interval '400 days', 'old.event', 'success'), "
-					+ "(gen_random_uuid(), now() - interval '300 days', 'kept.event', 'success')");
+					+ "(gen_random_uuid(), now() - interval '400 days', 'secret.read', 'success'), "
+					+ "(gen_random_uuid(), now() - interval '390 days', 'secret.read', 'success'), "
+					+ "(gen_random_uuid(), now() - interval '300 days', 'secret.update', 'success'), "
+					+ "(gen_random_uuid(), now() - interval '1 day', 'secret.create', 'success')");
 			AuditChain keepAYear = new AuditChain(this.jdbc, this.transactions,
 					new AuditProperties(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2), 365),
 					java.time.Clock.systemUTC());
+			keepAYear.seal();
 
 			keepAYear.prune();
 
-			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE action = 'old.event'",
-					Long.class))
-				.isZero();
-			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE action = 'kept.event'",
-					Long.class))
-				.isEqualTo(1);
+			assertThat(this.jdbc.queryForList("SELECT action FROM audit_events ORDER BY chain_pos", String.class))
+				.containsExactly("secret.update", "secret.create");
+			assertThat(keepAYear.check(null).intact()).isTrue();
+			this.jdbc.update("DELETE FROM audit_events WHERE action = 'secret.update'");
+			assertThat(keepAYear.check(null).intact()).isFalse();
+			assertThat(keepAYear.check(null).problem().kind()).isEqualTo("removed");
 		});
 	}
 

@@ -1,5 +1,6 @@
 package dev.appsecrets.secret;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.appsecrets.ApiTest;
@@ -46,6 +47,37 @@ class ReplayAndForgeryTests extends ApiTest {
 		assertThat(output.getAll()).contains("INTEGRITY ALERT", secretId).doesNotContain("old-value");
 		assertThat(http().get(path + "/versions/1").json().get("value").asString()).isEqualTo("old-value");
 		assertThat(http().get(path + "/versions/2").json().get("value").asString()).isEqualTo("new-value");
+	}
+
+	@Test
+	void thirtyConcurrentReadsOfATamperedValueLeaveThePoolToHealthyReads() throws Exception {
+		String appId = createApp("tampered-load");
+		String tampered = createSecret(appId, "TAMPERED", "tampered-value");
+		String healthy = createSecret(appId, "HEALTHY", "healthy-value");
+		this.jdbc.update("update app_secrets set sealed_value = set_byte(sealed_value, 40, "
+				+ "get_byte(sealed_value, 40) # 1) where id = ?::uuid", tampered);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(40);
+		try {
+			List<java.util.concurrent.Future<Reply>> bad = new java.util.ArrayList<>();
+			List<java.util.concurrent.Future<Reply>> good = new java.util.ArrayList<>();
+			for (int i = 0; i < 30; i++) {
+				bad.add(pool.submit(() -> http().send("GET", "/apps/" + appId + "/secrets/" + tampered, null, null,
+						Map.of("X-Request-Id", "tampered-load"))));
+				good.add(pool.submit(() -> http().get("/apps/" + appId + "/secrets/" + healthy)));
+			}
+			for (java.util.concurrent.Future<Reply> reply : good) {
+				Reply answer = reply.get(60, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(answer.status()).as(answer::brief).isEqualTo(200);
+			}
+			for (java.util.concurrent.Future<Reply> reply : bad) {
+				assertProblem(reply.get(60, java.util.concurrent.TimeUnit.SECONDS), 500);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(http().get("/audit-events?requestId=tampered-load&outcome=failed&limit=100").json().get("events"))
+			.hasSize(30);
 	}
 
 	@Test
