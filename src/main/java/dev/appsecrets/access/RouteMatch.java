@@ -1,10 +1,10 @@
 package dev.appsecrets.access;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import dev.appsecrets.web.CanonicalIds;
@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * A request read once against the {@link Route} table: which route it is (chosen as
@@ -26,10 +27,22 @@ import org.springframework.web.util.pattern.PathPattern;
  * @param invalidVariable the first variable that could not be read, if any
  * @param ids the ids read from the path, by variable name
  * @param version the version number in the path, if any
+ * @param samePath the routes of the path, whatever their method, most specific first
  */
-record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String, UUID> ids, Integer version) {
+record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String, UUID> ids, Integer version,
+		List<Route> samePath) {
 
 	private static final String ATTRIBUTE = RouteMatch.class.getName();
+
+	private static final String REST = "rest";
+
+	/**
+	 * Paths under an id that no route answers: their id is read and checked all the same.
+	 */
+	private static final List<PathPattern> UNDER_IDS = List.of(
+			PathPatternParser.defaultInstance.parse("/apps/{appId}/secrets/{secretId}/{*rest}"),
+			PathPatternParser.defaultInstance.parse("/apps/{appId}/{*rest}"),
+			PathPatternParser.defaultInstance.parse("/tokens/{id}/{*rest}"));
 
 	private static final String VERSION = "version";
 
@@ -74,34 +87,53 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 		}
 		catch (IllegalArgumentException ex) {
 			// Percent-encoding that does not decode: nothing can be read from it.
-			return new RouteMatch(null, false, "path", Map.of(), null);
+			return invalid(null, "path");
 		}
 		String effective = "HEAD".equals(method) ? "GET" : method;
-		Optional<Route> route = best(path, effective, true);
-		// A path that only other methods answer (405) still gets its ids checked.
-		Route checked = route.or(() -> best(path, effective, false)).orElse(null);
+		List<Route> samePath = Arrays.stream(Route.values())
+			.filter((candidate) -> candidate.pattern().matches(path))
+			.sorted(MOST_SPECIFIC_FIRST)
+			.toList();
+		Route route = samePath.stream()
+			.filter((candidate) -> candidate.method().matches(effective))
+			.findFirst()
+			.orElse(null);
+		// A path that only other methods answer (OPTIONS, 405) still gets its ids
+		// checked.
+		PathPattern checked = (route != null) ? route.pattern()
+				: samePath.stream().findFirst().map(Route::pattern).orElse(null);
 		if (checked == null) {
 			String value = path.value();
 			if (value.length() > 1 && value.endsWith("/")
-					&& best(RequestPath.parse(uri.substring(0, uri.length() - 1), contextPath).pathWithinApplication(),
-							effective, false)
-						.isPresent()) {
+					&& Arrays.stream(Route.values())
+						.anyMatch((candidate) -> candidate.pattern()
+							.matches(RequestPath.parse(uri.substring(0, uri.length() - 1), contextPath)
+								.pathWithinApplication()))) {
 				// "/apps/<id>/" is no route: refused as such, not left to a 404 past the
 				// rules.
-				return new RouteMatch(null, false, "path", Map.of(), null);
+				return invalid(null, "path");
 			}
-			return new RouteMatch(null, true, null, Map.of(), null);
+			// No route, but under one's id ("/apps/<id>/anything"): the id is read and
+			// the
+			// scope applies all the same, so that the answer does not depend on the app.
+			checked = UNDER_IDS.stream().filter((prefix) -> prefix.matches(path)).findFirst().orElse(null);
+			if (checked == null) {
+				return new RouteMatch(null, true, null, Map.of(), null, List.of());
+			}
 		}
-		String encoded = encodedVariable(checked.pattern(), path);
+		String encoded = encodedVariable(checked, path);
 		if (encoded != null) {
 			// "%2D" decodes to "-": the same id to every reader, but not its canonical
 			// text.
-			return new RouteMatch(route.orElse(null), false, encoded, Map.of(), null);
+			return invalid(route, encoded);
 		}
-		PathPattern.PathMatchInfo info = checked.pattern().matchAndExtract(path);
+		PathPattern.PathMatchInfo info = checked.matchAndExtract(path);
 		Map<String, UUID> ids = new HashMap<>();
 		Integer version = null;
 		for (Map.Entry<String, String> variable : info.getUriVariables().entrySet()) {
+			if (REST.equals(variable.getKey())) {
+				continue;
+			}
 			boolean read;
 			if (VERSION.equals(variable.getKey())) {
 				version = CanonicalIds.number(variable.getValue());
@@ -113,10 +145,14 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 				read = id != null;
 			}
 			if (!read) {
-				return new RouteMatch(route.orElse(null), false, variable.getKey(), Map.of(), null);
+				return invalid(route, variable.getKey());
 			}
 		}
-		return new RouteMatch(route.orElse(null), true, null, Map.copyOf(ids), version);
+		return new RouteMatch(route, true, null, Map.copyOf(ids), version, samePath);
+	}
+
+	private static RouteMatch invalid(Route route, String variable) {
+		return new RouteMatch(route, false, variable, Map.of(), null, List.of());
 	}
 
 	/**
@@ -132,18 +168,12 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 			.map(PathContainer.PathSegment.class::cast)
 			.toList();
 		for (int i = 0; i < parts.length && i < segments.size(); i++) {
-			if (parts[i].startsWith("{") && !segments.get(i).value().equals(segments.get(i).valueToMatch())) {
+			if (parts[i].startsWith("{") && !parts[i].startsWith("{*")
+					&& !segments.get(i).value().equals(segments.get(i).valueToMatch())) {
 				return parts[i].substring(1, parts[i].length() - 1);
 			}
 		}
 		return null;
-	}
-
-	private static Optional<Route> best(PathContainer path, String method, boolean sameMethod) {
-		return java.util.Arrays.stream(Route.values())
-			.filter((candidate) -> !sameMethod || candidate.method().matches(method))
-			.filter((candidate) -> candidate.pattern().matches(path))
-			.min(MOST_SPECIFIC_FIRST);
 	}
 
 	private record Cached(String method, String uri, RouteMatch match) {

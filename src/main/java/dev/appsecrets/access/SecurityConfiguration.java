@@ -2,11 +2,13 @@ package dev.appsecrets.access;
 
 import dev.appsecrets.caller.AppScope;
 import dev.appsecrets.web.Problems;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 
 import dev.appsecrets.caller.AppScope;
 
@@ -14,6 +16,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -29,8 +33,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Every endpoint's rule, from the one {@link Route} table. Stateless bearer tokens only:
@@ -60,7 +65,8 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
 			.anonymous((anonymous) -> anonymous.disable())
-			.cors((cors) -> cors.configurationSource(cors(properties)))
+			// A CORS filter of our own, only when origins are configured (see cors()).
+			.cors((cors) -> cors.disable())
 			.oauth2ResourceServer((server) -> server.authenticationManagerResolver((request) -> authentication)
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
@@ -76,6 +82,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.access(SecurityConfiguration::routeRule))
+			.addFilterBefore(cors(properties, problemWriter), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new StrictRequestFilter(problemWriter), BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}
@@ -119,30 +126,51 @@ class SecurityConfiguration {
 		Authentication authentication = caller.get();
 		RouteMatch match = RouteMatch.of(context.getRequest());
 		if (match.route() == null) {
-			// OPTIONS, or a method the path does not take (405): still only within the
-			// caller's apps, so that not even the Allow header of another app's route
-			// leaks.
-			return new AuthorizationDecision(match.valid() && authentication != null && authentication.isAuthenticated()
-					&& (match.appId() == null || AppScope.allows(authentication, match.appId())));
+			// OPTIONS, a method the path does not take (405), or a path under an id that
+			// no
+			// route answers: only for a caller that one of the path's routes would let
+			// in,
+			// and only within its apps, so not even the Allow header of a route leaks.
+			boolean authenticated = authentication != null && authentication.isAuthenticated();
+			boolean inScope = match.appId() == null || AppScope.allows(authentication, match.appId());
+			boolean permitted = match.samePath().isEmpty()
+					|| match.samePath().stream().anyMatch((route) -> route.allows(authentication, match));
+			return new AuthorizationDecision(match.valid() && authenticated && inScope && permitted);
 		}
 		return new AuthorizationDecision(match.route().allows(authentication, match));
 	}
 
 	/**
 	 * The frontend's origins, from {@code secrets.cors-allowed-origins}; none by default.
+	 * With none, no request is treated as a CORS preflight: an OPTIONS request with
+	 * {@code Origin} is authorized like any other (Spring's filter would answer it 200
+	 * before any rule). A refused origin is a 403 problem, not Spring's plain text.
 	 */
-	private static CorsConfigurationSource cors(AccessProperties properties) {
-		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		if (!properties.corsAllowedOrigins().isEmpty()) {
-			CorsConfiguration configuration = new CorsConfiguration();
-			configuration.setAllowedOrigins(properties.corsAllowedOrigins());
-			configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "PUT", "DELETE"));
-			configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id"));
-			configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Request-Id"));
-			configuration.setMaxAge(3600L);
-			source.registerCorsConfiguration("/**", configuration);
+	private static Filter cors(AccessProperties properties, Problems problems) {
+		if (properties.corsAllowedOrigins().isEmpty()) {
+			return (request, response, chain) -> chain.doFilter(request, response);
 		}
-		return source;
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.setAllowedOrigins(properties.corsAllowedOrigins());
+		configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "PUT", "DELETE"));
+		configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id"));
+		configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Request-Id"));
+		configuration.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", configuration);
+		CorsFilter filter = new CorsFilter(source);
+		filter.setCorsProcessor(new DefaultCorsProcessor() {
+			@Override
+			protected void rejectRequest(ServerHttpResponse response) throws IOException {
+				if (response instanceof ServletServerHttpResponse servlet) {
+					problems.write(servlet.getServletResponse(), HttpStatus.FORBIDDEN,
+							"This origin may not call the service");
+					return;
+				}
+				super.rejectRequest(response);
+			}
+		});
+		return filter;
 	}
 
 }

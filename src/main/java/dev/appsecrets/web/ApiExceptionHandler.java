@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hibernate.TransactionException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -138,6 +139,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					Problems.invalid("Request body has invalid fields",
 							List.of(new FieldError(fieldPath(mismatch), "must be " + expectedType(mismatch)))),
 					headers);
+		}
+		InputCoercionException outOfRange = findCause(ex, InputCoercionException.class);
+		if (outOfRange != null) {
+			return problem(Problems.invalid("Request body has invalid fields",
+					List.of(new FieldError(fieldPath(outOfRange), "is out of range"))), headers);
 		}
 		StreamReadException malformed = findCause(ex, StreamReadException.class);
 		if (malformed != null) {

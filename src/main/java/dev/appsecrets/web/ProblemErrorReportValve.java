@@ -19,17 +19,24 @@ import org.springframework.http.HttpStatus;
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
+	private static final java.util.Set<String> STANDARD_METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT",
+			"PATCH", "DELETE", "OPTIONS");
+
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
-			// A method Tomcat does not serve (CONNECT) is the client's error, not the
-			// server's.
-			status = HttpStatus.METHOD_NOT_ALLOWED.value();
+		if (status == HttpStatus.NOT_IMPLEMENTED.value() || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
+			// What Tomcat does not implement is the client's error here, not the
+			// server's: a
+			// method it does not serve (CONNECT) is a 405, a transfer coding or an HTTP
+			// version it does not know a 400.
+			status = (status == HttpStatus.NOT_IMPLEMENTED.value() && !STANDARD_METHODS.contains(request.getMethod()))
+					? HttpStatus.METHOD_NOT_ALLOWED.value() : HttpStatus.BAD_REQUEST.value();
 			response.setStatus(status);
+			response.getCoyoteResponse().setStatus(status);
 		}
 		HttpStatus resolved = HttpStatus.resolve(status);
 		String title = (resolved != null) ? resolved.getReasonPhrase() : "Error";

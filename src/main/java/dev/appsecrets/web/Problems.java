@@ -90,11 +90,24 @@ public class Problems {
 		write(request, response, invalid(detail, List.of(new FieldError(field, message))));
 	}
 
+	/**
+	 * Writes a problem without an instance, where no request is at hand.
+	 * @param response the response to write
+	 * @param status the status to answer
+	 * @param detail what went wrong, in words safe to show
+	 * @throws IOException if the response cannot be written
+	 */
+	public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		write(null, response, of(status, detail));
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
 		HttpStatus status = HttpStatus.valueOf(problem.getStatus());
 		try {
-			problem.setInstance(URI.create(request.getRequestURI()));
+			if (request != null) {
+				problem.setInstance(URI.create(request.getRequestURI()));
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			// A path that is no valid URI reference is left out rather than failing the

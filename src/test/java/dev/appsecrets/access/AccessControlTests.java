@@ -265,6 +265,8 @@ class AccessControlTests extends ApiTest {
 					Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "GET"));
 
 		assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+		// Not a preflight at all without configured origins: an OPTIONS without a token.
+		assertProblem(preflight, 401);
 	}
 
 	private Reply send(Http http, Endpoint endpoint) {

@@ -137,7 +137,10 @@ class JwtAccessTests extends ApiTest {
 		assertThat(allowed.status()).isEqualTo(200);
 		assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://frontend.example");
 		assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
-		assertThat(refused.status()).isEqualTo(403);
+		assertProblem(refused, 403);
+		Reply actual = http().send("GET", "/apps", null, null, Map.of("Origin", "https://frontend.example"));
+		assertThat(actual.header("Access-Control-Allow-Origin")).isEqualTo("https://frontend.example");
+		assertThat(actual.header("Access-Control-Expose-Headers")).contains("ETag", "X-Request-Id");
 	}
 
 	private static Map<String, String> merge(Map<String, String> headers, String name, String value) {

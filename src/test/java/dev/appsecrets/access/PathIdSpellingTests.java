@@ -118,6 +118,13 @@ class PathIdSpellingTests extends AccessTest {
 			assertThat(options.header("Allow")).isNull();
 		}
 		assertProblem(scoped.send("PUT", "/apps/" + theirs + "/secrets", "application/json", "{}"), 403);
+		for (String under : List.of("/foo", "/%20", "/secrets/" + theirSecret + "/foo", "/x/y/z")) {
+			assertProblem(scoped.get("/apps/" + theirs + under), 403);
+		}
+		Http writeOnly = holding(List.of("secrets:write"), null);
+		for (String path : List.of("/tokens", "/admin/encryption/rotate", "/audit-events/verify", "/audit-events")) {
+			assertThat(writeOnly.send("OPTIONS", path, null, null).status()).as("OPTIONS " + path).isEqualTo(403);
+		}
 		assertProblem(holding(List.of("admin"), null).delete("/tokens/" + theirSecret + "/"), 400);
 	}
 

@@ -90,8 +90,19 @@ class HostileInputTests extends ApiTest {
 				"X-Big: " + "a".repeat(10_000), "Authorization: Bearer sv_\u0080")) {
 			tried.add(raw("GET " + secretPath + " HTTP/1.1", header));
 		}
+		for (String query : List.of("offset=0x10", "limit=+5", "limit=%205", "limit=%EF%BC%93", "limit=2147483648",
+				"offset=99999999999999999999")) {
+			tried.add(send("GET", "/apps?" + query, null, null));
+		}
+		for (String query : List.of("values=yes", "values=1", "values=", "values=TRUE")) {
+			tried.add(send("GET", "/apps/" + app + "/secrets?" + query, null, null));
+		}
+		tried.add(send("GET", "/actuator/health/unknown", null, null));
+		tried.add(send("POST", secretPath + "/rotate", "application/json", "{\"length\": 2147483648}"));
+		tried.add(raw("POST /apps HTTP/1.1", "Transfer-Encoding: gzip", "Content-Type: application/json"));
 		for (String requestLine : List.of("CONNECT /apps HTTP/1.1", "TRACE /apps HTTP/1.1", "BREW /apps HTTP/1.1",
-				"GET /apps/%zz HTTP/1.1", "GET /apps?x=%zz HTTP/1.1", "GET /apps/\u0001 HTTP/1.1")) {
+				"GET /apps HTTP/9.9", "GET /apps HTTP/2.0", "GET /apps/%zz HTTP/1.1", "GET /apps?x=%zz HTTP/1.1",
+				"GET /apps/\u0001 HTTP/1.1")) {
 			tried.add(raw(requestLine, "X-Nothing: 1"));
 		}
 
