@@ -25,11 +25,14 @@ interface DataKeyRepository extends JpaRepository<DataKey, UUID> {
 	Object lockKeyRing();
 
 	/**
-	 * Deletes a retired key no value uses any more; the foreign key refuses it otherwise.
+	 * Deletes a retired key that no value uses any more, current or stored version: a key
+	 * still referenced is left (the foreign keys would refuse it, and roll back the whole
+	 * clean-up with it).
 	 */
 	@Modifying
 	@Query(value = "DELETE FROM data_keys k WHERE k.id = :id AND NOT k.active "
-			+ "AND NOT EXISTS (SELECT 1 FROM app_secrets s WHERE s.dek_id = k.id)", nativeQuery = true)
+			+ "AND NOT EXISTS (SELECT 1 FROM app_secrets s WHERE s.dek_id = k.id) "
+			+ "AND NOT EXISTS (SELECT 1 FROM secret_versions v WHERE v.dek_id = k.id)", nativeQuery = true)
 	int deleteIfUnused(UUID id);
 
 }
