@@ -55,9 +55,15 @@ class DatabaseOutageTests {
 		String appId = http.post("/apps", Map.of("name", "survivor")).id();
 
 		postgres.close();
+		long started = System.nanoTime();
 		Http.Reply down = http.get("/apps/" + appId);
+		long downMillis = (System.nanoTime() - started) / 1_000_000;
+		started = System.nanoTime();
 		Http.Reply downWrite = http.post("/apps/" + appId + "/secrets", Map.of("key", "K", "value", "v"));
+		long downWriteMillis = (System.nanoTime() - started) / 1_000_000;
+		started = System.nanoTime();
 		Http.Reply downReadiness = http.get("/actuator/health/readiness");
+		long downReadinessMillis = (System.nanoTime() - started) / 1_000_000;
 		Http.Reply downLiveness = http.get("/actuator/health/liveness");
 
 		postgres = start();
@@ -75,6 +81,9 @@ class DatabaseOutageTests {
 		assertThat(downReadiness.status()).isEqualTo(503);
 		assertThat(downReadiness.json().get("status").asString()).isEqualTo("DOWN");
 		assertThat(downLiveness.status()).isEqualTo(200);
+		assertThat(downMillis).as("a read while the database is down").isLessThan(1000);
+		assertThat(downWriteMillis).as("a write while the database is down").isLessThan(1000);
+		assertThat(downReadinessMillis).as("readiness while the database is down").isLessThan(1000);
 		assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
 		assertThat(up.status()).as(up::brief).isEqualTo(200);
 		assertThat(up.json().get("name").asString()).isEqualTo("survivor");

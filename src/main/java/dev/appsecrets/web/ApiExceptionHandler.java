@@ -46,6 +46,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+	private final DatabaseAvailability availability;
+
+	ApiExceptionHandler(DatabaseAvailability availability) {
+		this.availability = availability;
+	}
+
 	private static final Log log = LogFactory.getLog(ApiExceptionHandler.class);
 
 	/** Seconds a client should wait before retrying while the database is unreachable. */
@@ -217,6 +223,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					new HttpHeaders());
 		}
 		if (isDatabaseUnavailable(ex)) {
+			this.availability.markDown();
 			log.warn("Database unavailable: " + causeChain(ex));
 			HttpHeaders headers = new HttpHeaders();
 			headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

@@ -328,6 +328,8 @@ class AuditTests extends ApiTest {
 		// they were.
 		this.transactions.executeWithoutResult((status) -> {
 			status.setRollbackOnly();
+			// Waits for a scheduled sealing to finish, and keeps the next one out.
+			this.jdbc.queryForObject("SELECT pg_advisory_xact_lock(7262616376)", Object.class);
 			this.jdbc.update("DELETE FROM audit_events");
 			this.jdbc.update("DELETE FROM audit_seals");
 			this.jdbc.update("INSERT INTO audit_events (id, occurred_at, action, outcome) VALUES "

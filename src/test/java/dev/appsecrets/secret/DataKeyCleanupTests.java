@@ -50,6 +50,14 @@ class DataKeyCleanupTests extends ApiTest {
 			.isEqualTo(1);
 		assertThat(http().get("/apps/" + appId + "/secrets/" + secretId).json().get("value").asString())
 			.isEqualTo("second");
+
+		// Leaves the shared database without a key it cannot retire.
+		assertThat(http().delete("/apps/" + appId).status()).isEqualTo(204);
+		for (int attempt = 0; attempt < 100 && keyExists(stuckKey); attempt++) {
+			Thread.sleep(100);
+			this.reencryptor.reencrypt();
+		}
+		assertThat(keyExists(stuckKey)).isFalse();
 	}
 
 	private String activeKey() {

@@ -104,8 +104,13 @@ class SecretVersionTests extends ApiTest {
 		String renamed = http().patch(path, Map.of("key", "TAGGED_2")).header("ETag");
 		String revalued = http().put(path, Map.of("value", "w")).header("ETag");
 
-		assertThat(first).isNotBlank();
+		assertThat(first).isEqualTo("\"1.0\"");
+		assertThat(renamed).isEqualTo("\"1.1\"");
+		assertThat(revalued).isEqualTo("\"2.2\"");
 		assertThat(List.of(first, renamed, revalued)).doesNotHaveDuplicates();
+		// If-Match compares strongly: a weak tag never matches, even the current one.
+		assertProblem(http().send("PATCH", path, "application/json", Map.of("value", "x"),
+				Map.of("If-Match", "W/" + revalued)), 412);
 		assertThat(http().get(path).header("ETag")).isEqualTo(revalued);
 		Map<String, String> stale = Map.of("If-Match", first);
 		assertProblem(http().send("PATCH", path, "application/json", Map.of("value", "x"), stale), 412);

@@ -13,8 +13,11 @@ import java.util.List;
 import dev.appsecrets.ApiTest;
 import dev.appsecrets.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every error is an RFC 9457 problem without a stack trace or SQL, whether the handlers,
  * the filters, Spring Security or Tomcat itself answered it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HostileInputTests extends ApiTest {
 
 	@LocalServerPort
@@ -121,6 +125,18 @@ class HostileInputTests extends ApiTest {
 		});
 		// Some of the odd requests were valid deletes; the service itself is unharmed.
 		assertThat(http().get("/apps").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aMalformedHeaderLineCarryingATokenNeverReachesTheLog(CapturedOutput output) {
+		String token = "sv_" + "LeakCanary".repeat(5);
+
+		Tried malformed = raw("GET /apps HTTP/1.1", "Authorization Bearer " + token, "X-Broken\u0001: " + token);
+		Tried folded = raw("GET /apps HTTP/1.1", "X-Folded: a", " Bearer " + token);
+
+		assertThat(malformed.status()).isLessThan(500);
+		assertThat(folded.status()).isLessThan(500);
+		assertThat(output.getAll()).doesNotContain(token).doesNotContain("LeakCanary");
 	}
 
 	@Test

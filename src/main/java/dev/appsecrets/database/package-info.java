@@ -1,0 +1,4 @@
+/**
+ * The service's connection to PostgreSQL: fail fast while it is known to be down.
+ */
+package dev.appsecrets.database;
