@@ -31,9 +31,18 @@ final class FailFastDataSource extends DelegatingDataSource implements AutoClose
 
 	@Override
 	public Connection getConnection() throws SQLException {
+		return connect(super::getConnection);
+	}
+
+	@Override
+	public Connection getConnection(String username, String password) throws SQLException {
+		return connect(() -> super.getConnection(username, password));
+	}
+
+	private Connection connect(ConnectionSource source) throws SQLException {
 		failFastWhileDown();
 		try {
-			Connection connection = super.getConnection();
+			Connection connection = source.get();
 			this.availability.markUp();
 			return connection;
 		}
@@ -43,18 +52,11 @@ final class FailFastDataSource extends DelegatingDataSource implements AutoClose
 		}
 	}
 
-	@Override
-	public Connection getConnection(String username, String password) throws SQLException {
-		failFastWhileDown();
-		try {
-			Connection connection = super.getConnection(username, password);
-			this.availability.markUp();
-			return connection;
-		}
-		catch (SQLException ex) {
-			noteFailure(ex);
-			throw ex;
-		}
+	@FunctionalInterface
+	private interface ConnectionSource {
+
+		Connection get() throws SQLException;
+
 	}
 
 	private void failFastWhileDown() throws SQLTransientConnectionException {
