@@ -8,3 +8,17 @@ CREATE TABLE legacy_values (
     secret_id uuid PRIMARY KEY REFERENCES app_secrets (id) ON DELETE CASCADE
 );
 INSERT INTO legacy_values (secret_id) SELECT id FROM app_secrets;
+
+-- The list is closed: nothing may be added to it later (a row added to it would have plain text
+-- forged into app_secrets adopted at the next start-up). Rows only leave it, once sealed anew.
+CREATE FUNCTION legacy_values_closed() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    RAISE EXCEPTION 'legacy_values only shrinks' USING ERRCODE = 'integrity_constraint_violation';
+END
+$$;
+
+CREATE TRIGGER legacy_values_closed
+    BEFORE INSERT OR UPDATE ON legacy_values
+    FOR EACH ROW EXECUTE FUNCTION legacy_values_closed();

@@ -1,15 +1,18 @@
 package dev.appsecrets.access;
 
+import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.caller.AppScope;
 import dev.appsecrets.web.Problems;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.caller.AppScope;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,6 +48,10 @@ import org.springframework.web.filter.CorsFilter;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** The methods the firewall lets through (any other is a 405). */
+	private static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+			"OPTIONS");
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, TokenAuthenticationProvider tokens, ObjectProvider<JwtDecoder> jwt,
@@ -95,8 +102,15 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(Problems problems) {
-		return (request, response, ex) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
-				"The request was refused: its path or headers hold characters or sequences that are not allowed");
+		return (request, response, ex) -> {
+			if (!SERVED_METHODS.contains(request.getMethod())) {
+				problems.write(request, response, HttpStatus.METHOD_NOT_ALLOWED,
+						"Method not supported: use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS");
+				return;
+			}
+			problems.write(request, response, HttpStatus.BAD_REQUEST,
+					"The request was refused: its path or headers hold characters or sequences that are not allowed");
+		};
 	}
 
 	/**
@@ -153,7 +167,8 @@ class SecurityConfiguration {
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOrigins(properties.corsAllowedOrigins());
 		configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "PUT", "DELETE"));
-		configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id"));
+		configuration.setAllowedHeaders(
+				List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id", AuditLog.REASON_HEADER));
 		configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Request-Id"));
 		configuration.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -176,6 +176,13 @@ class AuditChain {
 			previousHash = (byte[]) anchors.get(0)[2];
 			trustFirst = "anchor".equals(anchors.get(0)[3]);
 		}
+		boolean pruned = !anchors.isEmpty() && "prune".equals(anchors.get(0)[3]);
+		if (pruned && this.properties.retentionDays() <= 0) {
+			return AuditVerification.broken(0, "removed", null,
+					"events were deleted from the start of the chain, but retention is off");
+		}
+		Instant retentionCutoff = this.clock.instant()
+			.minus(java.time.Duration.ofDays(this.properties.retentionDays()));
 		boolean expectedSeen = expectedHead == null;
 		long checked = 0;
 		while (true) {
@@ -201,6 +208,13 @@ class AuditChain {
 				if (!anchoredStart && !MessageDigest.isEqual(link(previousHash, event), stored)) {
 					return AuditVerification.broken(checked, "altered", event,
 							"its content does not match the hash it was sealed with");
+				}
+				if (pruned && checked == 0 && !event.occurredAt().isBefore(retentionCutoff)) {
+					// A prune keeps the newest event it found old enough; a younger first
+					// event
+					// means events were deleted that retention would not have deleted.
+					return AuditVerification.broken(checked, "removed", event,
+							"events before this one were deleted, but they were younger than the retention period");
 				}
 				byte[] recorded = recordedHeads.remove(at);
 				if (recorded != null && !MessageDigest.isEqual(recorded, stored)) {
@@ -246,17 +260,26 @@ class AuditChain {
 
 	private int prunePrefix(Instant cutoff) {
 		this.jdbc.queryForObject("SELECT pg_advisory_xact_lock(7262616376)", Object.class);
-		// Up to the first event that is not old enough, so the prune is a prefix of the
-		// chain.
-		List<Head> last = this.jdbc
-			.query("SELECT chain_pos, seq, chain_hash FROM audit_events WHERE chain_pos = (SELECT coalesce("
-					+ "(SELECT min(chain_pos) - 1 FROM audit_events WHERE chain_pos IS NOT NULL AND occurred_at >= ?), "
-					+ "(SELECT max(chain_pos) FROM audit_events)))",
-					(row, n) -> new Head(row.getLong(1), row.getLong(2), row.getBytes(3)), Timestamp.from(cutoff));
-		if (last.isEmpty()) {
+		// The newest event older than the cutoff, up to the first one that is not: a
+		// prefix.
+		List<Long> lastOld = this.jdbc.queryForList(
+				"SELECT coalesce((SELECT min(chain_pos) - 1 FROM audit_events WHERE chain_pos IS NOT NULL "
+						+ "AND occurred_at >= ?), (SELECT max(chain_pos) FROM audit_events))",
+				Long.class, Timestamp.from(cutoff));
+		if (lastOld.isEmpty() || lastOld.get(0) == null) {
 			return 0;
 		}
-		Head through = last.get(0);
+		// That event stays as the anchor: verification checks it links to the recorded
+		// hash
+		// and is older than the retention period, so a prune can only ever have deleted
+		// events that retention would have deleted.
+		long anchor = lastOld.get(0);
+		List<Head> before = this.jdbc.query("SELECT chain_pos, seq, chain_hash FROM audit_events WHERE chain_pos = ?",
+				(row, n) -> new Head(row.getLong(1), row.getLong(2), row.getBytes(3)), anchor - 1);
+		if (before.isEmpty()) {
+			return 0;
+		}
+		Head through = before.get(0);
 		int deleted = this.jdbc.update("DELETE FROM audit_events WHERE chain_pos <= ?", through.position());
 		this.jdbc.update("DELETE FROM audit_seals WHERE kind = 'seal' AND last_pos <= ?", through.position());
 		this.jdbc.update(

@@ -344,12 +344,26 @@ class AuditTests extends ApiTest {
 
 			keepAYear.prune();
 
+			// The newest event old enough stays as the anchor of what remains.
 			assertThat(this.jdbc.queryForList("SELECT action FROM audit_events ORDER BY chain_pos", String.class))
-				.containsExactly("secret.update", "secret.create");
+				.containsExactly("secret.read", "secret.update", "secret.create");
 			assertThat(keepAYear.check(null).intact()).isTrue();
-			this.jdbc.update("DELETE FROM audit_events WHERE action = 'secret.update'");
-			assertThat(keepAYear.check(null).intact()).isFalse();
-			assertThat(keepAYear.check(null).problem().kind()).isEqualTo("removed");
+			AuditChain retentionOff = new AuditChain(this.jdbc, this.transactions,
+					new AuditProperties(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2), 0),
+					java.time.Clock.systemUTC());
+			assertThat(retentionOff.check(null).problem().kind()).isEqualTo("removed");
+
+			// A forged prune that cut events younger than the retention period.
+			Map<String, Object> update = this.jdbc
+				.queryForMap("SELECT chain_pos, seq, chain_hash FROM audit_events WHERE action = 'secret.update'");
+			this.jdbc.update("DELETE FROM audit_events WHERE chain_pos <= ?", update.get("chain_pos"));
+			this.jdbc.update(
+					"INSERT INTO audit_seals (sealed_at, last_seq, last_pos, head_hash, events, kind) "
+							+ "VALUES (now(), ?, ?, ?, 2, 'prune')",
+					update.get("seq"), update.get("chain_pos"), update.get("chain_hash"));
+			AuditVerification forged = keepAYear.check(null);
+			assertThat(forged.intact()).isFalse();
+			assertThat(forged.problem().kind()).isEqualTo("removed");
 		});
 	}
 

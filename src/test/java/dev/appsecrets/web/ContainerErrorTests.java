@@ -32,6 +32,18 @@ class ContainerErrorTests extends ApiTest {
 	}
 
 	@Test
+	void aMethodNoOneServesIsA405AndAContentTypeThatIsNoConcreteUtf8TypeA415() {
+		assertProblem(http().send("PROPFIND", "/apps", null, null), 405);
+		for (String contentType : List.of("*/*", "application/*", "\"application/json\"",
+				"application/json;charset=ISO-8859-1")) {
+			assertProblem(http().send("POST", "/apps", contentType, "{\"name\": \"x\"}"), 415);
+			assertProblem(http().as(null).send("GET", "/actuator/health/liveness", contentType, null), 415);
+		}
+		assertThat(http().send("POST", "/apps", "application/json;charset=utf-8", "{\"name\": \"utf8\"}").status())
+			.isEqualTo(201);
+	}
+
+	@Test
 	void aPathTheFirewallRefusesIsA400ProblemNotAnAuthenticationFailure() {
 		for (String path : List.of("/apps;x=1", "/apps/%2e%2e/apps", "/apps/a%0Ab", "/apps/a%3Bb")) {
 			Reply reply = http().get(path);

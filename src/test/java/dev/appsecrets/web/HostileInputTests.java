@@ -102,6 +102,16 @@ class HostileInputTests extends ApiTest {
 			tried.add(send("GET", "/apps/" + app + "/secrets?" + query, null, null));
 		}
 		tried.add(send("GET", "/actuator/health/unknown", null, null));
+		for (String contentType : List.of("*/*", "application/*", "\"application/json\"", "\"application/json",
+				"application/json;charset=ISO-8859-1", "application/json;charset=nope", "*", "application/*+json")) {
+			tried.add(send("POST", "/apps", contentType, "{\"name\": \"typed\"}"));
+			tried.add(send("POST", secretPath + "/rotate", contentType, null));
+			tried.add(send("GET", "/actuator/health/liveness", contentType, null));
+		}
+		tried.add(raw("POST /apps HTTP/1.1", "Content-Type: application/json", "Content-Type: text/plain"));
+		for (String method : List.of("PROPFIND", "FOO", "QUERY", "get")) {
+			tried.add(raw(method + " /apps HTTP/1.1", "X-Nothing: 1"));
+		}
 		tried.add(send("POST", secretPath + "/rotate", "application/json", "{\"length\": 2147483648}"));
 		tried.add(raw("POST /apps HTTP/1.1", "Transfer-Encoding: gzip", "Content-Type: application/json"));
 		for (String requestLine : List.of("CONNECT /apps HTTP/1.1", "TRACE /apps HTTP/1.1", "BREW /apps HTTP/1.1",
