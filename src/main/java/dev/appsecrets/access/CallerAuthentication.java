@@ -1,12 +1,12 @@
 package dev.appsecrets.access;
 
-import dev.appsecrets.caller.Permission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.appsecrets.caller.Permission;
 import dev.appsecrets.caller.AppScope;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;

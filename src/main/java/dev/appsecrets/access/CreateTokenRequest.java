@@ -1,10 +1,10 @@
 package dev.appsecrets.access;
 
-import dev.appsecrets.caller.Permission;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.appsecrets.caller.Permission;
 import dev.appsecrets.web.ValidText;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;

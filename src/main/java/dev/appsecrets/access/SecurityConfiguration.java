@@ -1,6 +1,5 @@
 package dev.appsecrets.access;
 
-import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.caller.AppScope;
 import dev.appsecrets.web.Problems;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.appsecrets.audit.AuditLog;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 

@@ -1,12 +1,12 @@
 package dev.appsecrets.access;
 
-import dev.appsecrets.caller.Permission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 
+import dev.appsecrets.caller.Permission;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;

@@ -1,8 +1,8 @@
 package dev.appsecrets.access;
 
-import dev.appsecrets.web.Locations;
 import java.util.UUID;
 
+import dev.appsecrets.web.Locations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

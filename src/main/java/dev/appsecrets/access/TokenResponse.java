@@ -1,11 +1,11 @@
 package dev.appsecrets.access;
 
-import dev.appsecrets.caller.Permission;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.appsecrets.caller.Permission;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 

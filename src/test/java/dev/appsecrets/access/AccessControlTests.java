@@ -1,6 +1,5 @@
 package dev.appsecrets.access;
 
-import dev.appsecrets.caller.Permission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.appsecrets.caller.Permission;
 import dev.appsecrets.ApiTest;
 import dev.appsecrets.DatabaseDump;
 import dev.appsecrets.Http;
