@@ -37,8 +37,14 @@ class SecretController {
 
 	private final SecretService secrets;
 
-	SecretController(SecretService secrets) {
+	private final SecretHistory history;
+
+	private final DeletedSecrets deleted;
+
+	SecretController(SecretService secrets, SecretHistory history, DeletedSecrets deleted) {
 		this.secrets = secrets;
+		this.history = history;
+		this.deleted = deleted;
 	}
 
 	@GetMapping
@@ -64,7 +70,7 @@ class SecretController {
 	@Operation(operationId = "listDeletedSecrets",
 			summary = "Deleted secrets that can still be brought back, with when they will be purged")
 	DeletedSecretResponse.Deleted listDeleted(@PathVariable UUID appId) {
-		return this.secrets.listDeleted(appId);
+		return this.deleted.list(appId);
 	}
 
 	@GetMapping("/{secretId}")
@@ -109,20 +115,20 @@ class SecretController {
 	@PostMapping("/{secretId}/undelete")
 	@Operation(operationId = "undeleteSecret", summary = "Bring a deleted secret back with its versions")
 	ResponseEntity<SecretResponse> undelete(@PathVariable UUID appId, @PathVariable UUID secretId) {
-		return tagged(this.secrets.undelete(appId, secretId));
+		return tagged(this.deleted.undelete(appId, secretId));
 	}
 
 	@GetMapping("/{secretId}/versions")
 	@Operation(operationId = "listSecretVersions",
 			summary = "The versions of a secret's value, newest first, no values")
 	SecretVersionResponse.Versions versions(@PathVariable UUID appId, @PathVariable UUID secretId) {
-		return this.secrets.versions(appId, secretId);
+		return this.history.versions(appId, secretId);
 	}
 
 	@GetMapping("/{secretId}/versions/{version}")
 	@Operation(operationId = "getSecretVersion", summary = "One version of a secret, with its value")
 	SecretVersionResponse version(@PathVariable UUID appId, @PathVariable UUID secretId, @PathVariable int version) {
-		return this.secrets.version(appId, secretId, version);
+		return this.history.version(appId, secretId, version);
 	}
 
 	@PostMapping("/{secretId}/versions/{version}/restore")
@@ -130,7 +136,7 @@ class SecretController {
 	ResponseEntity<SecretResponse> restore(@PathVariable UUID appId, @PathVariable UUID secretId,
 			@PathVariable int version, @Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
 					required = false) String ifMatch) {
-		return tagged(this.secrets.restore(appId, secretId, version, ifMatch));
+		return tagged(this.history.restore(appId, secretId, version, ifMatch));
 	}
 
 	@PostMapping("/{secretId}/rotate")
@@ -139,7 +145,7 @@ class SecretController {
 			@Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
 					required = false) String ifMatch,
 			@Valid @RequestBody(required = false) RotateSecretRequest request) {
-		return tagged(this.secrets.rotate(appId, secretId, (request != null) ? request : RotateSecretRequest.DEFAULTS,
+		return tagged(this.history.rotate(appId, secretId, (request != null) ? request : RotateSecretRequest.DEFAULTS,
 				ifMatch));
 	}
 

@@ -39,7 +39,7 @@ class SecretVersionTests extends ApiTest {
 	private DataSource dataSource;
 
 	@Autowired
-	private SecretService service;
+	private DeletedSecrets service;
 
 	@Test
 	void historyFollowsCreateUpdateRenameRestoreAndRotate() {

@@ -1,0 +1,77 @@
+package dev.appsecrets.secret;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import dev.appsecrets.audit.AuditActions;
+import dev.appsecrets.audit.AuditLog;
+import dev.appsecrets.caller.AppScope;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deleted secrets: hidden, their key free, recoverable until purged after
+ * {@code secrets.deleted-retention}.
+ */
+@Service
+class DeletedSecrets {
+
+	private final SecretRepository secrets;
+
+	private final SecretChanges changes;
+
+	private final AuditLog audit;
+
+	private final SecretLifecycleProperties lifecycle;
+
+	private final Clock clock;
+
+	DeletedSecrets(SecretRepository secrets, SecretChanges changes, AuditLog audit, SecretLifecycleProperties lifecycle,
+			Clock clock) {
+		this.secrets = secrets;
+		this.changes = changes;
+		this.audit = audit;
+		this.lifecycle = lifecycle;
+		this.clock = clock;
+	}
+
+	@Transactional
+	DeletedSecretResponse.Deleted list(UUID appId) {
+		AppScope.require(appId);
+		this.changes.requireApp(appId);
+		List<DeletedSecretResponse> deleted = this.secrets.findByAppIdAndDeletedAtIsNotNullOrderByKey(appId)
+			.stream()
+			.map((secret) -> new DeletedSecretResponse(secret.id(), secret.appId(), secret.key(), secret.version(),
+					secret.createdAt(), secret.updatedAt(), secret.deletedAt(),
+					secret.deletedAt().plus(this.lifecycle.deletedRetention())))
+			.toList();
+		this.audit.record(AuditActions.SECRETS_LIST, appId, null, null, deleted.size());
+		return new DeletedSecretResponse.Deleted(deleted);
+	}
+
+	/**
+	 * Brings a deleted secret back with its versions; 409 if its key was taken meanwhile.
+	 */
+	@Transactional
+	Tagged undelete(UUID appId, UUID secretId) {
+		AppScope.require(appId);
+		Secret secret = this.secrets.findAnyForUpdate(secretId, appId)
+			.filter((candidate) -> candidate.deletedAt() != null)
+			.orElseThrow(this.changes.notFound(appId, secretId));
+		secret.undelete(this.clock.instant());
+		this.changes.saveNow(secret);
+		this.audit.record(AuditActions.SECRET_UNDELETE, appId, secretId, secret.key(), null);
+		return this.changes.tagged(secret);
+	}
+
+	/** Destroys deleted secrets whose recovery window has passed; hourly. */
+	@Scheduled(cron = "${secrets.deleted-purge-cron:0 7 * * * *}")
+	@Transactional
+	public int purgeExpired() {
+		return this.secrets.purgeDeletedBefore(this.clock.instant().minus(this.lifecycle.deletedRetention()));
+	}
+
+}

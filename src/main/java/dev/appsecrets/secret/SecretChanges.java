@@ -1,0 +1,145 @@
+package dev.appsecrets.secret;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.appsecrets.app.AppNotFoundException;
+import dev.appsecrets.app.AppService;
+import dev.appsecrets.caller.AppScope;
+import dev.appsecrets.web.IfMatch;
+import org.hibernate.exception.ConstraintViolationException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the secret services share when they change a secret: loading it under its row
+ * lock, sealing a new value as a version, saving through the database's constraints, and
+ * answering it as the caller may see it. Runs in the calling service's transaction.
+ */
+@Component
+class SecretChanges {
+
+	private static final String UNIQUE_KEY_CONSTRAINT = "app_secrets_app_id_key_unique";
+
+	private static final String APP_FOREIGN_KEY_CONSTRAINT = "app_secrets_app_id_fkey";
+
+	private final SecretRepository secrets;
+
+	private final SecretValueCodec values;
+
+	private final SecretVersions versions;
+
+	private final AppService apps;
+
+	private final SecretLifecycleProperties lifecycle;
+
+	SecretChanges(SecretRepository secrets, SecretValueCodec values, SecretVersions versions, AppService apps,
+			SecretLifecycleProperties lifecycle) {
+		this.secrets = secrets;
+		this.values = values;
+		this.versions = versions;
+		this.apps = apps;
+		this.lifecycle = lifecycle;
+	}
+
+	/** Loads a secret to change it, holding its row lock, if the If-Match still holds. */
+	Secret lock(UUID appId, UUID secretId, String ifMatch) {
+		Secret secret = this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
+		IfMatch.require(ifMatch, secret.version(), secret.revision());
+		return secret;
+	}
+
+	/**
+	 * A new value: sealed as the current one and kept as the next version; versions
+	 * beyond the newest {@code secrets.versions-kept} are deleted for good.
+	 */
+	void changeValue(Secret secret, String value, Instant now) {
+		addVersion(secret, this.values.seal(secret, value, now), now);
+		this.versions.trim(secret.id(), secret.version(), this.lifecycle.versionsKept());
+	}
+
+	/** Seals a new secret's first value and keeps it as version 1. */
+	void firstValue(Secret secret, String value, Instant now) {
+		SecretValueCodec.SealedVersion version = this.values.seal(secret, value, now);
+		saveNow(secret);
+		addVersion(secret, version, now);
+	}
+
+	/** Opens one stored version of the secret. */
+	String openVersion(Secret secret, SecretVersions.Sealed version) {
+		return new String(this.values.openVersion(version, secret.key()), StandardCharsets.UTF_8);
+	}
+
+	private void addVersion(Secret secret, SecretValueCodec.SealedVersion sealed, Instant now) {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		this.versions.add(secret.id(), secret.version(), sealed.sealedValue(), sealed.dataKeyId(),
+				now.truncatedTo(ChronoUnit.MICROS), (caller != null) ? caller.getName() : "system");
+	}
+
+	/** The secret as the caller may see it, with its ETag. */
+	Tagged tagged(Secret secret) {
+		return new Tagged(response(secret, true), IfMatch.etag(secret.version(), secret.revision()));
+	}
+
+	/**
+	 * The secret as the caller may see it: with its value only if asked for and only for
+	 * a caller holding {@code secrets:read} on the app, whichever endpoint it called (a
+	 * rename by a writer answers without the value, and nothing is decrypted for it).
+	 */
+	SecretResponse response(Secret secret, boolean valueWanted) {
+		return SecretResponse.from(secret,
+				(valueWanted && AppScope.mayReadValues(secret.appId())) ? this.values.open(secret) : null);
+	}
+
+	/**
+	 * Writes now, so that the database's constraints decide here and their violations
+	 * become the contract's answers: a taken key is a 409, an app deleted meanwhile a
+	 * 404.
+	 */
+	void saveNow(Secret secret) {
+		try {
+			this.secrets.saveAndFlush(secret);
+		}
+		catch (DataIntegrityViolationException ex) {
+			String constraint = violatedConstraint(ex);
+			if (UNIQUE_KEY_CONSTRAINT.equals(constraint)) {
+				throw new SecretKeyTakenException(secret.key());
+			}
+			if (APP_FOREIGN_KEY_CONSTRAINT.equals(constraint)) {
+				throw new AppNotFoundException(secret.appId());
+			}
+			throw ex;
+		}
+	}
+
+	/** Fails with a 404 unless the app exists. */
+	void requireApp(UUID appId) {
+		this.apps.requireExists(appId);
+	}
+
+	/**
+	 * Not found names what is missing: the app itself, or the secret in an existing app.
+	 */
+	Supplier<RuntimeException> notFound(UUID appId, UUID secretId) {
+		return () -> {
+			this.apps.requireExists(appId);
+			return new SecretNotFoundException(appId, secretId);
+		};
+	}
+
+	private static String violatedConstraint(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConstraintViolationException violation) {
+				return violation.getConstraintName();
+			}
+		}
+		return null;
+	}
+
+}

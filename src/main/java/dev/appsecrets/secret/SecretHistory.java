@@ -1,0 +1,94 @@
+package dev.appsecrets.secret;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import dev.appsecrets.audit.AuditActions;
+import dev.appsecrets.audit.AuditLog;
+import dev.appsecrets.caller.AppScope;
+import dev.appsecrets.web.IfMatch;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A secret's history: its stored versions, one version's value, a rollback to one, and a
+ * new generated value (rotation).
+ */
+@Service
+class SecretHistory {
+
+	private final SecretRepository secrets;
+
+	private final SecretVersions versions;
+
+	private final SecretChanges changes;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	SecretHistory(SecretRepository secrets, SecretVersions versions, SecretChanges changes, AuditLog audit,
+			Clock clock) {
+		this.secrets = secrets;
+		this.versions = versions;
+		this.changes = changes;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	SecretVersionResponse.Versions versions(UUID appId, UUID secretId) {
+		AppScope.require(appId);
+		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
+			.orElseThrow(this.changes.notFound(appId, secretId));
+		List<SecretVersionResponse> versions = this.versions.list(secretId)
+			.stream()
+			.map((version) -> new SecretVersionResponse(secretId, appId, secret.key(), version.version(),
+					version.createdAt(), version.createdBy(), null))
+			.toList();
+		this.audit.record(AuditActions.SECRET_VERSIONS, appId, secretId, secret.key(), versions.size());
+		return new SecretVersionResponse.Versions(versions);
+	}
+
+	@Transactional
+	SecretVersionResponse version(UUID appId, UUID secretId, int number) {
+		AppScope.requireValueReader(appId);
+		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
+			.orElseThrow(this.changes.notFound(appId, secretId));
+		SecretVersions.Sealed version = this.versions.find(secretId, number)
+			.orElseThrow(() -> new SecretVersionNotFoundException(secretId, number));
+		String value = this.changes.openVersion(secret, version);
+		this.audit.record(AuditActions.SECRET_READ, appId, secretId, secret.key(), null);
+		return new SecretVersionResponse(secretId, appId, secret.key(), number, version.createdAt(),
+				version.createdBy(), value);
+	}
+
+	/** Makes version {@code number}'s value the current one, as a new version. */
+	@Transactional
+	Tagged restore(UUID appId, UUID secretId, int number, String ifMatch) {
+		AppScope.require(appId);
+		Secret secret = this.changes.lock(appId, secretId, ifMatch);
+		SecretVersions.Sealed version = this.versions.find(secretId, number)
+			.orElseThrow(() -> new SecretVersionNotFoundException(secretId, number));
+		this.changes.changeValue(secret, this.changes.openVersion(secret, version), this.clock.instant());
+		this.changes.saveNow(secret);
+		this.audit.record(AuditActions.SECRET_RESTORE, appId, secretId, secret.key(), null);
+		return this.changes.tagged(secret);
+	}
+
+	/** Stores a new random value as a new version and answers it (to a reader). */
+	@Transactional
+	Tagged rotate(UUID appId, UUID secretId, RotateSecretRequest request, String ifMatch) {
+		AppScope.require(appId);
+		Secret secret = this.changes.lock(appId, secretId, ifMatch);
+		String value = ValueGenerator.generate(request.lengthOrDefault(), request.alphabetOrDefault());
+		this.changes.changeValue(secret, value, this.clock.instant());
+		this.changes.saveNow(secret);
+		this.audit.record(AuditActions.SECRET_ROTATE, appId, secretId, secret.key(), null);
+		return new Tagged(SecretResponse.from(secret, AppScope.mayReadValues(appId) ? value : null),
+				IfMatch.etag(secret.version(), secret.revision()));
+	}
+
+}
