@@ -115,6 +115,17 @@ class AuditChain {
 		return events.size();
 	}
 
+	/** A sealed event with its place in the chain. */
+	private record Chained(AuditEvent event, long position, Long linkedTo, byte[] hash) {
+	}
+
+	/**
+	 * Where what remains of a pruned chain starts: the last deleted position, its seq and
+	 * hash, and whether a prune recorded it or an older log was only marked as pruned.
+	 */
+	private record Anchor(long position, Long seq, byte[] hash, String kind) {
+	}
+
 	/** The chain's head: its last position, that event's seq and hash. */
 	record Head(long position, Long seq, byte[] hash) {
 
@@ -162,22 +173,18 @@ class AuditChain {
 		Map<Long, byte[]> recordedHeads = new HashMap<>();
 		this.jdbc.query("SELECT last_pos, head_hash FROM audit_seals WHERE kind = 'seal'",
 				(RowCallbackHandler) (row) -> recordedHeads.put(row.getLong(1), row.getBytes(2)));
-		List<Object[]> anchors = this.jdbc.query(
+		List<Anchor> anchors = this.jdbc.query(
 				"SELECT last_pos, last_seq, head_hash, kind FROM audit_seals WHERE kind IN ('prune', 'anchor') "
 						+ "ORDER BY last_pos DESC LIMIT 1",
-				(row, n) -> new Object[] { row.getLong(1), row.getLong(2), row.getBytes(3), row.getString(4) });
-		long position = 0;
-		Long previousSeq = null;
-		byte[] previousHash = GENESIS;
-		boolean trustFirst = false;
-		if (!anchors.isEmpty()) {
-			position = (Long) anchors.get(0)[0];
-			previousSeq = "anchor".equals(anchors.get(0)[3]) ? null : (Long) anchors.get(0)[1];
-			previousHash = (byte[]) anchors.get(0)[2];
-			trustFirst = "anchor".equals(anchors.get(0)[3]);
-		}
-		boolean pruned = !anchors.isEmpty() && "prune".equals(anchors.get(0)[3]);
-		if (pruned && this.properties.retentionDays() <= 0) {
+				(row, n) -> new Anchor(row.getLong(1), row.getLong(2), row.getBytes(3), row.getString(4)));
+		Anchor anchor = anchors.isEmpty() ? null : anchors.get(0);
+		long position = (anchor != null) ? anchor.position() : 0;
+		// An 'anchor' (a log pruned before prunes were recorded) vouches for no hash: the
+		// first event after it is trusted as it is.
+		boolean trustFirst = anchor != null && "anchor".equals(anchor.kind());
+		Long previousSeq = (anchor != null && !trustFirst) ? anchor.seq() : null;
+		byte[] previousHash = (anchor != null) ? anchor.hash() : GENESIS;
+		if (anchor != null && this.properties.retentionDays() <= 0) {
 			return AuditVerification.broken(0, "removed", null,
 					"events were deleted from the start of the chain, but retention is off");
 		}
@@ -186,20 +193,20 @@ class AuditChain {
 		boolean expectedSeen = expectedHead == null;
 		long checked = 0;
 		while (true) {
-			List<Object[]> rows = this.jdbc.query(
+			List<Chained> rows = this.jdbc.query(
 					"SELECT " + AuditEventRows.COLUMNS + ", chain_pos, chain_prev_seq, chain_hash "
 							+ "FROM audit_events WHERE chain_pos > ? ORDER BY chain_pos LIMIT ?",
-					(row, n) -> new Object[] { AuditEventRows.event(row, n), row.getLong("chain_pos"),
-							row.getObject("chain_prev_seq", Long.class), row.getBytes("chain_hash") },
+					(row, n) -> new Chained(AuditEventRows.event(row, n), row.getLong("chain_pos"),
+							row.getObject("chain_prev_seq", Long.class), row.getBytes("chain_hash")),
 					position, BATCH);
 			if (rows.isEmpty()) {
 				break;
 			}
-			for (Object[] row : rows) {
-				AuditEvent event = (AuditEvent) row[0];
-				long at = (Long) row[1];
-				Long linkedTo = (Long) row[2];
-				byte[] stored = (byte[]) row[3];
+			for (Chained row : rows) {
+				AuditEvent event = row.event();
+				long at = row.position();
+				Long linkedTo = row.linkedTo();
+				byte[] stored = row.hash();
 				boolean anchoredStart = trustFirst && checked == 0;
 				if (at != position + 1 || (!anchoredStart && !Objects.equals(linkedTo, previousSeq))) {
 					return AuditVerification.broken(checked, "removed", event, "the event(s) sealed between chain "
@@ -209,7 +216,7 @@ class AuditChain {
 					return AuditVerification.broken(checked, "altered", event,
 							"its content does not match the hash it was sealed with");
 				}
-				if (pruned && checked == 0 && !event.occurredAt().isBefore(retentionCutoff)) {
+				if (anchor != null && checked == 0 && !event.occurredAt().isBefore(retentionCutoff)) {
 					// A prune keeps the newest event it found old enough; a younger first
 					// event
 					// means events were deleted that retention would not have deleted.

@@ -13,7 +13,7 @@ import dev.appsecrets.caller.AppScope;
 
 import dev.appsecrets.web.InvalidRequestException;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AuditQuery {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	AuditQuery(JdbcTemplate jdbc) {
+	AuditQuery(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -99,7 +99,7 @@ class AuditQuery {
 		}
 		sql.append(" ORDER BY seq DESC LIMIT ?");
 		args.add(limit + 1);
-		List<AuditEvent> events = this.jdbc.query(sql.toString(), AuditEventRows.MAPPER, args.toArray());
+		List<AuditEvent> events = this.jdbc.sql(sql.toString()).params(args).query(AuditEventRows.MAPPER).list();
 		String next = null;
 		if (events.size() > limit) {
 			events = events.subList(0, limit);

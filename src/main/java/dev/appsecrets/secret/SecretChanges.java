@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import dev.appsecrets.app.AppNotFoundException;
 import dev.appsecrets.app.AppService;
 import dev.appsecrets.caller.AppScope;
-import dev.appsecrets.web.IfMatch;
 import org.hibernate.exception.ConstraintViolationException;
 
 import org.springframework.dao.DataIntegrityViolationException;

@@ -7,7 +7,6 @@ import java.util.UUID;
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.caller.AppScope;
-import dev.appsecrets.web.IfMatch;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -8,7 +8,6 @@ import java.util.UUID;
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.caller.AppScope;
-import dev.appsecrets.web.IfMatch;
 import dev.appsecrets.web.RequestLimitsProperties;
 
 import org.springframework.stereotype.Service;

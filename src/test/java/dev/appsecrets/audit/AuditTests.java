@@ -323,6 +323,23 @@ class AuditTests extends ApiTest {
 	}
 
 	@Test
+	void anAnchorRowForgedToSkipTheFirstEventsCheckIsReported() {
+		this.transactions.executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			this.jdbc.queryForObject("SELECT pg_advisory_xact_lock(7262616376)", Object.class);
+			this.chain.seal();
+			assertThat(this.chain.check(null).intact()).isTrue();
+
+			this.jdbc.update("INSERT INTO audit_seals (sealed_at, last_seq, last_pos, head_hash, events, kind) "
+					+ "VALUES (now(), 0, 0, '\\x'::bytea, 0, 'anchor')");
+
+			AuditVerification forged = this.chain.check(null);
+			assertThat(forged.intact()).isFalse();
+			assertThat(forged.problem().kind()).isEqualTo("removed");
+		});
+	}
+
+	@Test
 	void retentionDeletesAPrefixOfOldEventsAndWhatRemainsStillVerifies() {
 		// In a transaction that is rolled back, so the shared log and its chain stay as
 		// they were.

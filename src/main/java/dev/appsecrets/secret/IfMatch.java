@@ -1,4 +1,4 @@
-package dev.appsecrets.web;
+package dev.appsecrets.secret;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -9,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
  * resource still has one of the named entity tags, else 412. Without the header the last
  * writer wins.
  */
-public final class IfMatch {
+final class IfMatch {
 
 	private IfMatch() {
 	}
@@ -21,7 +21,7 @@ public final class IfMatch {
 	 * @param revision a number that changes with every change
 	 * @return the tag, quoted
 	 */
-	public static String etag(int version, long revision) {
+	static String etag(int version, long revision) {
 		return "\"" + version + "." + revision + "\"";
 	}
 
@@ -33,7 +33,7 @@ public final class IfMatch {
 	 * @param version the resource's current version
 	 * @param revision the resource's current revision
 	 */
-	public static void require(String header, int version, long revision) {
+	static void require(String header, int version, long revision) {
 		if (header == null || header.isBlank()) {
 			return;
 		}
