@@ -59,14 +59,29 @@ class Secret {
 	protected Secret() {
 	}
 
-	Secret(UUID appId, String key, Instant now) {
-		this.id = UUID.randomUUID();
+	private Secret(UUID id, UUID appId, String key, UUID dataKeyId, byte[] sealedValue, Instant now) {
+		this.id = id;
 		this.appId = appId;
 		this.key = key;
+		this.dataKeyId = dataKeyId;
+		this.sealedValue = sealedValue;
 		// PostgreSQL keeps microseconds: truncate so the answer to a create equals later
 		// reads.
 		this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
 		this.updatedAt = this.createdAt;
+	}
+
+	/**
+	 * A new secret at version 1.
+	 * @param id its id, made by the caller, as the first value is sealed bound to it
+	 * @param appId its app
+	 * @param key its key
+	 * @param first its first value, sealed as version 1
+	 * @param now when
+	 * @return the secret, not saved yet
+	 */
+	static Secret create(UUID id, UUID appId, String key, SecretValueCodec.SealedVersion first, Instant now) {
+		return new Secret(id, appId, key, first.dataKeyId(), first.sealedValue(), now);
 	}
 
 	/**
@@ -80,22 +95,21 @@ class Secret {
 		}
 	}
 
-	/**
-	 * Replaces the value, sealed under a data key.
-	 */
-	/** The version number the next value will have: 1 for the first, else one more. */
+	/** The version number the next value will have. */
 	int nextVersion() {
-		return (this.sealedValue == null) ? this.version : this.version + 1;
+		return this.version + 1;
 	}
 
-	void changeValue(UUID newDataKeyId, byte[] newSealedValue, Instant now) {
-		boolean first = this.sealedValue == null;
-		reseal(newDataKeyId, newSealedValue);
-		if (!first) {
-			touch(now);
-			this.version++;
-			this.revision++;
-		}
+	/**
+	 * A new value, as the next version.
+	 * @param next the value sealed for {@link #nextVersion()}
+	 * @param now when
+	 */
+	void changeValue(SecretValueCodec.SealedVersion next, Instant now) {
+		reseal(next.dataKeyId(), next.sealedValue());
+		touch(now);
+		this.version++;
+		this.revision++;
 	}
 
 	/** Hides the secret: gone from lists, its key free, kept until purged. */
@@ -115,7 +129,11 @@ class Secret {
 	 * Stores the same value sealed anew (under another data key): not a change a caller
 	 * sees.
 	 */
-	void reseal(UUID newDataKeyId, byte[] newSealedValue) {
+	void reseal(SecretValueCodec.SealedVersion same) {
+		reseal(same.dataKeyId(), same.sealedValue());
+	}
+
+	private void reseal(UUID newDataKeyId, byte[] newSealedValue) {
 		this.dataKeyId = newDataKeyId;
 		this.sealedValue = newSealedValue;
 	}

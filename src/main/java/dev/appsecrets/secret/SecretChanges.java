@@ -36,15 +36,15 @@ class SecretChanges {
 
 	private final AppService apps;
 
-	private final SecretLifecycleProperties lifecycle;
+	private final IntegrityAlerts alerts;
 
 	SecretChanges(SecretRepository secrets, SecretValueCodec values, SecretVersions versions, AppService apps,
-			SecretLifecycleProperties lifecycle) {
+			IntegrityAlerts alerts) {
 		this.secrets = secrets;
 		this.values = values;
 		this.versions = versions;
 		this.apps = apps;
-		this.lifecycle = lifecycle;
+		this.alerts = alerts;
 	}
 
 	/** Loads a secret to change it, holding its row lock, if the If-Match still holds. */
@@ -59,25 +59,40 @@ class SecretChanges {
 	 * beyond the newest {@code secrets.versions-kept} are deleted for good.
 	 */
 	void changeValue(Secret secret, String value, Instant now) {
-		addVersion(secret, this.values.seal(secret, value, now), now);
-		this.versions.trim(secret.id(), secret.version(), this.lifecycle.versionsKept());
+		SecretValueCodec.SealedVersion next = this.values.seal(secret.appId(), secret.id(), secret.nextVersion(),
+				value);
+		secret.changeValue(next, now);
+		addVersion(secret, next, now);
 	}
 
-	/** Seals a new secret's first value and keeps it as version 1. */
-	void firstValue(Secret secret, String value, Instant now) {
-		SecretValueCodec.SealedVersion version = this.values.seal(secret, value, now);
+	/**
+	 * Creates a secret with its first value, saved, and keeps that value as version 1.
+	 */
+	Secret create(UUID appId, String key, String value, Instant now) {
+		UUID id = UUID.randomUUID();
+		SecretValueCodec.SealedVersion first = this.values.seal(appId, id, 1, value);
+		Secret secret = Secret.create(id, appId, key, first, now);
 		saveNow(secret);
-		addVersion(secret, version, now);
+		addVersion(secret, first, now);
+		return secret;
 	}
 
-	/** Opens one stored version of the secret. */
+	/**
+	 * Opens one stored version of the secret.
+	 * @throws SecretUnreadableException if it does not authenticate (reported)
+	 */
 	String openVersion(Secret secret, SecretVersions.Sealed version) {
-		return new String(this.values.openVersion(version, secret.key()), StandardCharsets.UTF_8);
+		try {
+			return new String(this.values.openVersion(version, secret.key()), StandardCharsets.UTF_8);
+		}
+		catch (SecretUnreadableException ex) {
+			throw this.alerts.report(ex);
+		}
 	}
 
 	private void addVersion(Secret secret, SecretValueCodec.SealedVersion sealed, Instant now) {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		this.versions.add(secret.id(), secret.version(), sealed.sealedValue(), sealed.dataKeyId(),
+		this.versions.addAndKeepNewest(secret.id(), secret.version(), sealed.sealedValue(), sealed.dataKeyId(),
 				now.truncatedTo(ChronoUnit.MICROS), (caller != null) ? caller.getName() : "system");
 	}
 
@@ -92,8 +107,15 @@ class SecretChanges {
 	 * rename by a writer answers without the value, and nothing is decrypted for it).
 	 */
 	SecretResponse response(Secret secret, boolean valueWanted) {
-		return SecretResponse.from(secret,
-				(valueWanted && AppScope.mayReadValues(secret.appId())) ? this.values.open(secret) : null);
+		if (!valueWanted || !AppScope.mayReadValues(secret.appId())) {
+			return SecretResponse.from(secret, null);
+		}
+		try {
+			return SecretResponse.from(secret, this.values.open(secret));
+		}
+		catch (SecretUnreadableException ex) {
+			throw this.alerts.report(ex);
+		}
 	}
 
 	/**

@@ -56,8 +56,11 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
+	private final IntegrityAlerts alerts;
+
 	SecretReencryptor(SecretRepository secrets, SecretValueCodec values, SecretVersions versions, DataKeyRing keyRing,
-			TransactionTemplate transactions, ReencryptionSettings settings) {
+			TransactionTemplate transactions, ReencryptionSettings settings, IntegrityAlerts alerts) {
+		this.alerts = alerts;
 		this.secrets = secrets;
 		this.versions = versions;
 		this.values = values;
@@ -132,11 +135,12 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 		int count = 0;
 		for (Secret secret : nextBatch.apply(active)) {
 			try {
-				this.values.reseal(secret, active);
+				secret.reseal(this.values.sealAgain(secret, active));
 				count++;
 			}
 			catch (SecretUnreadableException ex) {
-				// Logged as an integrity alert by the codec; left for an operator.
+				// Reported as an integrity alert; left for an operator.
+				this.alerts.report(ex);
 			}
 		}
 		return count;
@@ -152,13 +156,14 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 		int count = 0;
 		for (Secret secret : this.secrets.lockBatchLegacy(this.batchSize)) {
 			try {
-				this.values.upgradeLegacy(secret, active);
+				secret.reseal(this.values.upgradeLegacy(secret, active));
 				this.secrets.saveAndFlush(secret);
 				this.secrets.upgraded(secret.id());
 				count++;
 			}
 			catch (SecretUnreadableException ex) {
-				// Logged as an integrity alert by the codec; left for an operator.
+				// Reported as an integrity alert; left for an operator.
+				this.alerts.report(ex);
 			}
 		}
 		return count;
@@ -189,7 +194,8 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 				count++;
 			}
 			catch (SecretUnreadableException ex) {
-				// Logged as an integrity alert by the codec; left for an operator.
+				// Reported as an integrity alert; left for an operator.
+				this.alerts.report(ex);
 			}
 		}
 		return count;
@@ -211,7 +217,8 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 				count++;
 			}
 			catch (SecretUnreadableException ex) {
-				// Logged as an integrity alert by the codec; left for an operator.
+				// Reported as an integrity alert; left for an operator.
+				this.alerts.report(ex);
 			}
 		}
 		return count;

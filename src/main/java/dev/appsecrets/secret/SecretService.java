@@ -76,9 +76,7 @@ class SecretService {
 		AppScope.require(appId);
 		this.limits.requireWithinLimit(request.value());
 		this.changes.requireApp(appId);
-		Instant now = this.clock.instant();
-		Secret secret = new Secret(appId, request.key(), now);
-		this.changes.firstValue(secret, request.value(), now);
+		Secret secret = this.changes.create(appId, request.key(), request.value(), this.clock.instant());
 		this.audit.record(AuditActions.SECRET_CREATE, appId, secret.id(), secret.key(), null);
 		return new Tagged(SecretResponse.from(secret, AppScope.mayReadValues(appId) ? request.value() : null),
 				IfMatch.etag(secret.version(), secret.revision()));

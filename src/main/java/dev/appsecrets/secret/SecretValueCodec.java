@@ -1,54 +1,50 @@
 package dev.appsecrets.secret;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.UUID;
 
-import dev.appsecrets.audit.AuditActions;
-import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.crypto.IntegrityException;
 import dev.appsecrets.crypto.SealedValue;
 import dev.appsecrets.keyring.ActiveDataKey;
 import dev.appsecrets.keyring.DataKeyRing;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The one place where a secret's value turns into its stored form and back: AES-256-GCM
- * under the active data key, bound to the secret's app and id.
+ * under a data key, bound to the secret's app, id and version number. It only seals and
+ * opens: the entity changes itself, and {@link IntegrityAlerts} reports what fails to
+ * open.
  */
 @Component
 class SecretValueCodec {
 
-	private static final Log log = LogFactory.getLog(SecretValueCodec.class);
-
 	private final DataKeyRing keyRing;
 
-	private final AuditLog audit;
-
-	SecretValueCodec(DataKeyRing keyRing, AuditLog audit) {
+	SecretValueCodec(DataKeyRing keyRing) {
 		this.keyRing = keyRing;
-		this.audit = audit;
+	}
+
+	/** A value's stored form and the data key that sealed it. */
+	record SealedVersion(UUID dataKeyId, byte[] sealedValue) {
 	}
 
 	/**
-	 * Seals a new value for the secret under the active data key (asked for once), bound
-	 * to the version number it becomes: the same stored form serves as the current value
-	 * and as that version, and an older ciphertext written back fails to open.
-	 * @return the version's stored form, to be kept with the secret's versions
+	 * Seals a value under the active data key (asked for once), bound to the version
+	 * number it becomes: the same stored form serves as the current value and as that
+	 * version, and an older ciphertext written back fails to open.
 	 */
-	SealedVersion seal(Secret secret, String value, Instant now) {
-		ActiveDataKey active = this.keyRing.active();
-		SealedVersion sealed = sealVersion(secret.appId(), secret.id(), secret.nextVersion(),
-				value.getBytes(StandardCharsets.UTF_8), active);
-		secret.changeValue(active.id(), sealed.sealedValue(), now);
-		return sealed;
+	SealedVersion seal(UUID appId, UUID secretId, int version, String value) {
+		return sealVersion(appId, secretId, version, value.getBytes(StandardCharsets.UTF_8), this.keyRing.active());
+	}
+
+	SealedVersion sealVersion(UUID appId, UUID secretId, int version, byte[] plaintext, ActiveDataKey active) {
+		return new SealedVersion(active.id(),
+				SealedValue.sealVersion(active.id(), active.key(), appId, secretId, version, plaintext));
 	}
 
 	/**
-	 * Opens the secret's value.
+	 * Opens the secret's current value.
 	 * @throws SecretUnreadableException if the stored value does not authenticate
 	 */
 	String open(Secret secret) {
@@ -56,20 +52,20 @@ class SecretValueCodec {
 	}
 
 	/**
-	 * Seals the secret's value again under the given key, without changing it.
+	 * The secret's value sealed again under the given key, without changing it.
 	 * @throws SecretUnreadableException if the stored value does not authenticate
 	 */
-	void reseal(Secret secret, ActiveDataKey active) {
-		secret.reseal(active.id(), sealed(secret, active, openBytes(secret)));
+	SealedVersion sealAgain(Secret secret, ActiveDataKey active) {
+		return sealVersion(secret.appId(), secret.id(), secret.version(), openBytes(secret), active);
 	}
 
 	/**
-	 * Seals, bound to its version, a value stored in an older form: plain UTF-8 (before
+	 * A value stored in an older form sealed, bound to its version: plain UTF-8 (before
 	 * encryption at rest, no data key) or sealed without a version. Only for the rows the
 	 * migration listed as such; anywhere else these forms are integrity failures.
 	 * @throws SecretUnreadableException if a sealed value does not authenticate
 	 */
-	void upgradeLegacy(Secret secret, ActiveDataKey active) {
+	SealedVersion upgradeLegacy(Secret secret, ActiveDataKey active) {
 		byte[] plaintext;
 		if (secret.dataKeyId() == null) {
 			plaintext = secret.sealedValue();
@@ -80,19 +76,10 @@ class SecretValueCodec {
 						secret.id());
 			}
 			catch (IntegrityException ex) {
-				throw alert(secret, ex);
+				throw unreadable(secret, "the value", ex);
 			}
 		}
-		secret.reseal(active.id(), sealed(secret, active, plaintext));
-	}
-
-	/** A version's stored form and the data key that sealed it. */
-	record SealedVersion(UUID dataKeyId, byte[] sealedValue) {
-	}
-
-	SealedVersion sealVersion(UUID appId, UUID secretId, int version, byte[] plaintext, ActiveDataKey active) {
-		return new SealedVersion(active.id(),
-				SealedValue.sealVersion(active.id(), active.key(), appId, secretId, version, plaintext));
+		return sealVersion(secret.appId(), secret.id(), secret.version(), plaintext, active);
 	}
 
 	/**
@@ -108,16 +95,9 @@ class SecretValueCodec {
 					version.appId(), version.secretId(), version.version());
 		}
 		catch (IntegrityException ex) {
-			log.error("INTEGRITY ALERT: version " + version.version() + " of secret " + version.secretId() + " (key "
-					+ key + ") of app " + version.appId() + " could not be decrypted: " + ex.getMessage());
-			this.audit.recordFailure(AuditActions.SECRET_READ, version.appId(), version.secretId(), key);
-			throw new SecretUnreadableException();
+			throw new SecretUnreadableException(version.appId(), version.secretId(), key,
+					"version " + version.version() + " (" + ex.getMessage() + ")");
 		}
-	}
-
-	private static byte[] sealed(Secret secret, ActiveDataKey active, byte[] plaintext) {
-		return SealedValue.sealVersion(active.id(), active.key(), secret.appId(), secret.id(), secret.version(),
-				plaintext);
 	}
 
 	private byte[] openBytes(Secret secret) {
@@ -131,19 +111,13 @@ class SecretValueCodec {
 					secret.id(), secret.version());
 		}
 		catch (IntegrityException ex) {
-			throw alert(secret, ex);
+			throw unreadable(secret, "the value", ex);
 		}
 	}
 
-	/**
-	 * An integrity alert: someone altered, moved or replayed the stored value, or swapped
-	 * keys.
-	 */
-	private SecretUnreadableException alert(Secret secret, IntegrityException ex) {
-		log.error("INTEGRITY ALERT: the value of secret " + secret.id() + " (key " + secret.key() + ") of app "
-				+ secret.appId() + " could not be decrypted: " + ex.getMessage());
-		this.audit.recordFailure(AuditActions.SECRET_READ, secret.appId(), secret.id(), secret.key());
-		return new SecretUnreadableException();
+	private static SecretUnreadableException unreadable(Secret secret, String what, IntegrityException ex) {
+		return new SecretUnreadableException(secret.appId(), secret.id(), secret.key(),
+				what + " (" + ex.getMessage() + ")");
 	}
 
 }

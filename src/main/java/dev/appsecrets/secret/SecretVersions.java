@@ -28,8 +28,21 @@ class SecretVersions {
 
 	private final JdbcTemplate jdbc;
 
-	SecretVersions(JdbcTemplate jdbc) {
+	private final SecretLifecycleProperties lifecycle;
+
+	SecretVersions(JdbcTemplate jdbc, SecretLifecycleProperties lifecycle) {
 		this.jdbc = jdbc;
+		this.lifecycle = lifecycle;
+	}
+
+	/**
+	 * Keeps a new version and deletes, for good, those beyond the newest
+	 * {@code secrets.versions-kept}.
+	 */
+	void addAndKeepNewest(UUID secretId, int version, byte[] sealedValue, UUID dataKeyId, Instant createdAt,
+			String createdBy) {
+		add(secretId, version, sealedValue, dataKeyId, createdAt, createdBy);
+		trim(secretId, version, this.lifecycle.versionsKept());
 	}
 
 	void add(UUID secretId, int version, byte[] sealedValue, UUID dataKeyId, Instant createdAt, String createdBy) {
