@@ -1,7 +1,5 @@
 package dev.appsecrets.secret;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -36,17 +34,11 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 
 	private static final Log log = LogFactory.getLog(SecretReencryptor.class);
 
-	private final SecretRepository secrets;
-
-	private final SecretValueCodec values;
-
-	private final SecretVersions versions;
+	private final ResealBatches batches;
 
 	private final DataKeyRing keyRing;
 
 	private final TransactionTemplate transactions;
-
-	private final int batchSize;
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "reencryption");
@@ -56,17 +48,10 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	private final IntegrityAlerts alerts;
-
-	SecretReencryptor(SecretRepository secrets, SecretValueCodec values, SecretVersions versions, DataKeyRing keyRing,
-			TransactionTemplate transactions, ReencryptionSettings settings, IntegrityAlerts alerts) {
-		this.alerts = alerts;
-		this.secrets = secrets;
-		this.versions = versions;
-		this.values = values;
+	SecretReencryptor(ResealBatches batches, DataKeyRing keyRing, TransactionTemplate transactions) {
+		this.batches = batches;
 		this.keyRing = keyRing;
 		this.transactions = transactions;
-		this.batchSize = settings.batchSize();
 	}
 
 	/**
@@ -75,12 +60,12 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		int encrypted = runBatches(this::upgradeLegacyValues);
+		int encrypted = runBatches(this.batches::legacyValues);
 		if (encrypted > 0) {
 			log.info("Sealed " + encrypted + " secret value(s) stored in an older form (plain text, or not bound to "
 					+ "their version)");
 		}
-		int versioned = runBatches(this::giveFirstVersions);
+		int versioned = runBatches(this.batches::firstVersions);
 		if (versioned > 0) {
 			log.info("Recorded the current value of " + versioned + " secret(s) stored before versions as a version");
 		}
@@ -107,9 +92,7 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 			return;
 		}
 		try {
-			int moved = runBatches(
-					() -> resealSecrets((active) -> this.secrets.lockBatchNotUnder(active.id(), this.batchSize)))
-					+ runBatches(this::resealVersions);
+			int moved = runBatches(this.batches::currentValues) + runBatches(this.batches::storedVersions);
 			int deleted = this.keyRing.deleteUnusedRetiredKeys();
 			if (moved > 0 || deleted > 0) {
 				log.info("Re-encrypted " + moved + " secret value(s) under the active data key; deleted " + deleted
@@ -126,54 +109,13 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 	}
 
 	/**
-	 * One batch of current values re-sealed under the active data key. Values that fail
-	 * to decrypt are logged as integrity alerts by the codec and left as they are, so a
-	 * batch of only those makes no progress and ends the run.
+	 * Runs batches under the active data key, each in its own transaction, until one
+	 * makes no progress.
 	 */
-	private int resealSecrets(Function<ActiveDataKey, List<Secret>> nextBatch) {
-		ActiveDataKey active = this.keyRing.active();
-		int count = 0;
-		for (Secret secret : nextBatch.apply(active)) {
-			try {
-				secret.reseal(this.values.sealAgain(secret, active));
-				count++;
-			}
-			catch (SecretUnreadableException ex) {
-				// Reported as an integrity alert; left for an operator.
-				this.alerts.report(ex);
-			}
-		}
-		return count;
-	}
-
-	/**
-	 * One batch of the values the migration listed as stored in an older form, sealed
-	 * bound to their version. A listed value that does not authenticate stays listed and
-	 * is reported; nothing outside the list is ever read as plain text.
-	 */
-	private int upgradeLegacyValues() {
-		ActiveDataKey active = this.keyRing.active();
-		int count = 0;
-		for (Secret secret : this.secrets.lockBatchLegacy(this.batchSize)) {
-			try {
-				secret.reseal(this.values.upgradeLegacy(secret, active));
-				this.secrets.saveAndFlush(secret);
-				this.secrets.upgraded(secret.id());
-				count++;
-			}
-			catch (SecretUnreadableException ex) {
-				// Reported as an integrity alert; left for an operator.
-				this.alerts.report(ex);
-			}
-		}
-		return count;
-	}
-
-	/** Runs batches, each in its own transaction, until one makes no progress. */
-	private int runBatches(java.util.function.Supplier<Integer> batch) {
+	private int runBatches(Function<ActiveDataKey, Integer> batch) {
 		int total = 0;
 		while (true) {
-			Integer moved = this.transactions.execute((status) -> batch.get());
+			Integer moved = this.transactions.execute((status) -> batch.apply(this.keyRing.active()));
 			if (moved == null || moved == 0) {
 				return total;
 			}
@@ -181,56 +123,9 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 		}
 	}
 
-	/** Re-seals one batch of old versions under the active data key. */
-	private int resealVersions() {
-		ActiveDataKey active = this.keyRing.active();
-		int count = 0;
-		for (SecretVersions.Sealed version : this.versions.lockBatchNotUnder(active.id(), this.batchSize)) {
-			try {
-				byte[] plaintext = this.values.openVersion(version, "(version)");
-				SecretValueCodec.SealedVersion sealed = this.values.sealVersion(version.appId(), version.secretId(),
-						version.version(), plaintext, active);
-				this.versions.reseal(version.secretId(), version.version(), sealed.sealedValue(), sealed.dataKeyId());
-				count++;
-			}
-			catch (SecretUnreadableException ex) {
-				// Reported as an integrity alert; left for an operator.
-				this.alerts.report(ex);
-			}
-		}
-		return count;
-	}
-
-	/**
-	 * Gives one batch of secrets stored before versions their current value as a version.
-	 */
-	private int giveFirstVersions() {
-		ActiveDataKey active = this.keyRing.active();
-		int count = 0;
-		for (Secret secret : this.secrets.lockBatchWithoutVersions(this.batchSize)) {
-			try {
-				byte[] plaintext = this.values.open(secret).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-				SecretValueCodec.SealedVersion sealed = this.values.sealVersion(secret.appId(), secret.id(),
-						secret.version(), plaintext, active);
-				this.versions.add(secret.id(), secret.version(), sealed.sealedValue(), sealed.dataKeyId(),
-						secret.updatedAt(), null);
-				count++;
-			}
-			catch (SecretUnreadableException ex) {
-				// Reported as an integrity alert; left for an operator.
-				this.alerts.report(ex);
-			}
-		}
-		return count;
-	}
-
 	@Override
 	public Map<UUID, Long> valuesPerDataKey() {
-		Map<UUID, Long> counts = new HashMap<>(this.versions.countPerDataKey());
-		for (Object[] row : this.secrets.countPerDataKey()) {
-			counts.merge((UUID) row[0], (Long) row[1], Long::sum);
-		}
-		return counts;
+		return this.batches.valuesPerDataKey();
 	}
 
 	@Override
