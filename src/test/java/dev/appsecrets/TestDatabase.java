@@ -48,6 +48,18 @@ public final class TestDatabase {
 		registry.add("secrets.admin-token", () -> ADMIN_TOKEN);
 	}
 
+	/**
+	 * The shared database and the test keys as command-line arguments, for tests that
+	 * start the application themselves.
+	 * @return the arguments
+	 */
+	public static String[] arguments() {
+		start();
+		return new String[] { "--spring.datasource.url=" + url, "--spring.datasource.username=" + username,
+				"--spring.datasource.password=" + password, "--secrets.master-key=" + MASTER_KEY,
+				"--secrets.admin-token=" + ADMIN_TOKEN };
+	}
+
 	private static synchronized void start() {
 		if (url != null) {
 			return;

@@ -17,7 +17,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * altered, removed or inserted event.
  */
 @Service
-class AuditChain {
+class AuditChain implements SchedulingConfigurer {
 
 	private static final Log log = LogFactory.getLog(AuditChain.class);
 
@@ -53,8 +55,14 @@ class AuditChain {
 		this.clock = clock;
 	}
 
-	@Scheduled(initialDelayString = "${secrets.audit.seal-interval:5s}",
-			fixedDelayString = "${secrets.audit.seal-interval:5s}")
+	/** Seals every {@code secrets.audit.seal-interval}; prunes at {@code prune-cron}. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::sealOnSchedule, this.properties.sealInterval(),
+				this.properties.sealInterval()));
+		registrar.addCronTask(this::prune, this.properties.pruneCron());
+	}
+
 	void sealOnSchedule() {
 		try {
 			seal();
@@ -256,7 +264,6 @@ class AuditChain {
 	 * the chain, recorded as a prune (the position and hash of the last event deleted) so
 	 * that what remains is still anchored and a deletion beyond it is detected. Daily.
 	 */
-	@Scheduled(cron = "${secrets.audit.prune-cron:0 17 3 * * *}")
 	void prune() {
 		if (this.properties.retentionDays() > 0) {
 			Integer deleted = this.transactions.execute((status) -> prunePrefix(

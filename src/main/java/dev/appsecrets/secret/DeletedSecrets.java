@@ -8,7 +8,8 @@ import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.caller.AppScope;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code secrets.deleted-retention}.
  */
 @Service
-class DeletedSecrets {
+class DeletedSecrets implements SchedulingConfigurer {
 
 	private final SecretRepository secrets;
 
@@ -67,10 +68,17 @@ class DeletedSecrets {
 		return this.changes.tagged(secret);
 	}
 
-	/** Destroys deleted secrets whose recovery window has passed; hourly. */
-	@Scheduled(cron = "${secrets.deleted-purge-cron:0 7 * * * *}")
-	@Transactional
-	public int purgeExpired() {
+	/** Purges at {@code secrets.deleted-purge-cron}. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addCronTask(this::purgeExpired, this.lifecycle.deletedPurgeCron());
+	}
+
+	/**
+	 * Destroys deleted secrets whose recovery window has passed (one statement, in a
+	 * transaction of its own).
+	 */
+	int purgeExpired() {
 		return this.secrets.purgeDeletedBefore(this.clock.instant().minus(this.lifecycle.deletedRetention()));
 	}
 

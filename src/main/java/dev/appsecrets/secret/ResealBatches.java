@@ -32,7 +32,7 @@ class ResealBatches {
 	private final int batchSize;
 
 	ResealBatches(SecretRepository secrets, SecretVersions versions, SecretValueCodec values, IntegrityAlerts alerts,
-			ReencryptionSettings settings) {
+			ReencryptionProperties settings) {
 		this.secrets = secrets;
 		this.versions = versions;
 		this.values = values;

@@ -17,7 +17,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never lost.
  */
 @Component
-class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, DataKeyUsage {
+class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, DataKeyUsage, SchedulingConfigurer {
 
 	private static final Log log = LogFactory.getLog(SecretReencryptor.class);
 
@@ -48,10 +50,21 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	SecretReencryptor(ResealBatches batches, DataKeyRing keyRing, TransactionTemplate transactions) {
+	private final ReencryptionProperties properties;
+
+	SecretReencryptor(ResealBatches batches, DataKeyRing keyRing, TransactionTemplate transactions,
+			ReencryptionProperties properties) {
 		this.batches = batches;
 		this.keyRing = keyRing;
 		this.transactions = transactions;
+		this.properties = properties;
+	}
+
+	/** Sweeps every {@code secrets.reencryption.interval}. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar
+			.addFixedDelayTask(new FixedDelayTask(this::sweep, this.properties.interval(), this.properties.interval()));
 	}
 
 	/**
@@ -77,8 +90,6 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 		this.background.execute(this::reencrypt);
 	}
 
-	@Scheduled(initialDelayString = "${secrets.reencryption.interval:1m}",
-			fixedDelayString = "${secrets.reencryption.interval:1m}")
 	void sweep() {
 		reencrypt();
 	}

@@ -11,6 +11,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 interface SecretRepository extends JpaRepository<Secret, UUID> {
 
@@ -24,6 +25,7 @@ interface SecretRepository extends JpaRepository<Secret, UUID> {
 
 	/** Purges deleted secrets past their recovery window; their versions go with them. */
 	@Modifying
+	@Transactional
 	@Query("delete from Secret s where s.deletedAt < :cutoff")
 	int purgeDeletedBefore(Instant cutoff);
 

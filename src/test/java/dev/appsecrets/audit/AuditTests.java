@@ -355,7 +355,8 @@ class AuditTests extends ApiTest {
 					+ "(gen_random_uuid(), now() - interval '300 days', 'secret.update', 'success'), "
 					+ "(gen_random_uuid(), now() - interval '1 day', 'secret.create', 'success')");
 			AuditChain keepAYear = new AuditChain(this.jdbc, this.transactions,
-					new AuditProperties(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2), 365),
+					new AuditProperties(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2), 365,
+							"0 17 3 * * *"),
 					java.time.Clock.systemUTC());
 			keepAYear.seal();
 
@@ -366,7 +367,8 @@ class AuditTests extends ApiTest {
 				.containsExactly("secret.read", "secret.update", "secret.create");
 			assertThat(keepAYear.check(null).intact()).isTrue();
 			AuditChain retentionOff = new AuditChain(this.jdbc, this.transactions,
-					new AuditProperties(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2), 0),
+					new AuditProperties(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2), 0,
+							"0 17 3 * * *"),
 					java.time.Clock.systemUTC());
 			assertThat(retentionOff.check(null).problem().kind()).isEqualTo("removed");
 

@@ -2,6 +2,10 @@ package dev.appsecrets.secret;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,5 +18,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("secrets.reencryption")
-record ReencryptionSettings(@DefaultValue("200") int batchSize, @DefaultValue("1m") Duration interval) {
+record ReencryptionProperties(@DefaultValue("200") @Min(1) @Max(10_000) int batchSize,
+		@DefaultValue("1m") @DurationMin(seconds = 1) Duration interval) {
 }

@@ -1,0 +1,40 @@
+package dev.appsecrets;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A setting out of its range refuses start-up with a message that names it, instead of
+ * being taken (a batch size of 0 silently stopped re-encryption).
+ */
+class SettingsStartupTests {
+
+	@ParameterizedTest
+	@CsvSource({ "secrets.reencryption.batch-size,0", "secrets.reencryption.interval,0s", "secrets.versions-kept,0",
+			"secrets.deleted-retention,0s", "secrets.audit.seal-interval,0s", "secrets.audit.retention-days,-1",
+			"secrets.audit.prune-cron,every day", "secrets.deleted-purge-cron,0 7 * * *" })
+	void aSettingOutOfRangeRefusesStartupNamingIt(String setting, String value) {
+		List<String> arguments = new ArrayList<>(Arrays.asList(TestDatabase.arguments()));
+		arguments.add("--server.port=0");
+		arguments.add("--" + setting + "=" + value);
+
+		assertThatThrownBy(() -> new SpringApplicationBuilder(AppSecretsVaultApplication.class)
+			.run(arguments.toArray(String[]::new))
+			.close()).satisfies((ex) -> {
+				StringBuilder messages = new StringBuilder();
+				for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+					messages.append(cause.getMessage()).append('\n');
+				}
+				org.assertj.core.api.Assertions.assertThat(messages.toString()).contains(setting);
+			});
+	}
+
+}
