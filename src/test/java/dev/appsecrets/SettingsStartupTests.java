@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SettingsStartupTests {
 
 	@ParameterizedTest
-	@CsvSource({ "secrets.reencryption.batch-size,0", "secrets.reencryption.interval,0s", "secrets.versions-kept,0",
-			"secrets.deleted-retention,0s", "secrets.audit.seal-interval,0s", "secrets.audit.retention-days,-1",
-			"secrets.audit.prune-cron,every day", "secrets.deleted-purge-cron,0 7 * * *" })
+	// One of each kind (a number, a duration, a schedule): each case starts the service.
+	@CsvSource({ "secrets.reencryption.batch-size,0", "secrets.deleted-retention,0s",
+			"secrets.audit.prune-cron,every day" })
 	void aSettingOutOfRangeRefusesStartupNamingIt(String setting, String value) {
 		List<String> arguments = new ArrayList<>(Arrays.asList(TestDatabase.arguments()));
 		arguments.add("--server.port=0");
