@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.appsecrets.app.AppService;
-import dev.appsecrets.audit.AuditActions;
+import dev.appsecrets.audit.AuditedEvent.TokenChanged;
 import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.caller.AppScope;
 import dev.appsecrets.caller.Permission;
@@ -93,7 +93,7 @@ class TokenService {
 		String token = TokenHashes.newToken();
 		AccessToken created = this.tokens.save(new AccessToken(request.name(), TokenHashes.hash(token), permissions,
 				appIds, request.expiresAt(), this.clock.instant(), issuedBy));
-		this.audit.recordToken(AuditActions.TOKEN_CREATE, created.id());
+		this.audit.record(TokenChanged.created(created.id()));
 		return TokenResponse.from(created, token);
 	}
 
@@ -123,7 +123,7 @@ class TokenService {
 		// them.
 		this.tokens.lockNotRevoked(id);
 		this.tokens.revokeWithLineage(id, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
-		this.audit.recordToken(AuditActions.TOKEN_REVOKE, id);
+		this.audit.record(TokenChanged.revoked(id));
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.appsecrets.audit.AuditActions;
+import dev.appsecrets.audit.AuditedEvent.AppChanged;
 import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.caller.AppScope;
 
@@ -35,7 +35,7 @@ public class AppService {
 	AppResponse create(String name) {
 		AppScope.requireUnlimited();
 		App app = this.apps.save(new App(name, this.clock.instant()));
-		this.audit.record(AuditActions.APP_CREATE, app.id(), null, null, null);
+		this.audit.record(AppChanged.created(app.id()));
 		return AppResponse.from(app);
 	}
 
@@ -70,7 +70,7 @@ public class AppService {
 		AppScope.require(appId);
 		App app = find(appId);
 		app.rename(name, this.clock.instant());
-		this.audit.record(AuditActions.APP_RENAME, appId, null, null, null);
+		this.audit.record(AppChanged.renamed(appId));
 		return AppResponse.from(app);
 	}
 
@@ -79,7 +79,7 @@ public class AppService {
 	void delete(UUID appId) {
 		AppScope.require(appId);
 		this.apps.delete(find(appId));
-		this.audit.record(AuditActions.APP_DELETE, appId, null, null, null);
+		this.audit.record(AppChanged.deleted(appId));
 	}
 
 	/**

@@ -49,30 +49,15 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records a successful action, in the caller's transaction.
-	 * @param action what was done, one of {@link AuditActions}
-	 * @param appId the app, if any
-	 * @param secretId the secret, if any
-	 * @param secretKey the secret's key, if any
-	 * @param secretCount how many secrets a list returned, if it was a list
+	 * Records what happened, as a success, in the caller's transaction.
+	 * @param event what happened
 	 * @throws AuditUnavailableException if the event cannot be stored (the transaction
 	 * then rolls back)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(String action, UUID appId, UUID secretId, String secretKey, Integer secretCount) {
-		insert(action, AuditOutcome.SUCCESS, appId, secretId, secretKey, secretCount, null, currentRequest(),
-				SecurityContextHolder.getContext().getAuthentication());
-	}
-
-	/**
-	 * Records a token's creation or revocation, in the caller's transaction.
-	 * @param action {@link AuditActions#TOKEN_CREATE} or
-	 * {@link AuditActions#TOKEN_REVOKE}
-	 * @param tokenId the token
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void recordToken(String action, UUID tokenId) {
-		insert(action, AuditOutcome.SUCCESS, null, null, null, null, tokenId, currentRequest(),
+	public void record(AuditedEvent event) {
+		insert(event.action(), AuditOutcome.SUCCESS, event.appId(), event.secretId(), event.secretKey(),
+				event.secretCount(), event.tokenId(), currentRequest(),
 				SecurityContextHolder.getContext().getAuthentication());
 	}
 

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
 
-import dev.appsecrets.audit.AuditActions;
+import dev.appsecrets.audit.AuditedEvent.KeyRotated;
 import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.crypto.Aead;
 import dev.appsecrets.crypto.IntegrityException;
@@ -78,7 +78,7 @@ public class DataKeyRing implements InitializingBean {
 				this.unwrapped.put(dataKey.id(), Aead.key(material));
 			}
 			if (rewrapped > 0) {
-				this.audit.record(AuditActions.MASTER_KEY_ROTATE, null, null, null, null);
+				this.audit.record(KeyRotated.masterKey());
 				log.info("Re-wrapped " + rewrapped + " data key(s) under master key "
 						+ this.masterKeys.current().fingerprint() + "; previous master keys are no longer needed");
 			}
@@ -170,7 +170,7 @@ public class DataKeyRing implements InitializingBean {
 				this.dataKeys.saveAndFlush(current);
 			});
 			UUID created = createActiveKey();
-			this.audit.record(AuditActions.DATA_KEY_ROTATE, null, null, null, null);
+			this.audit.record(KeyRotated.dataKey());
 			return created;
 		});
 		log.info("Data key rotated: " + id + " is now active");

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
+import dev.appsecrets.audit.AuditedEvent.SecretTouched;
+import dev.appsecrets.audit.AuditedEvent.SecretsListed;
 import dev.appsecrets.caller.AppScope;
 
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -49,7 +51,7 @@ class DeletedSecrets implements SchedulingConfigurer {
 					secret.createdAt(), secret.updatedAt(), secret.deletedAt(),
 					secret.deletedAt().plus(this.lifecycle.deletedRetention())))
 			.toList();
-		this.audit.record(AuditActions.SECRETS_LIST, appId, null, null, deleted.size());
+		this.audit.record(new SecretsListed(appId, deleted.size(), false));
 		return new DeletedSecretResponse.Deleted(deleted);
 	}
 
@@ -64,7 +66,7 @@ class DeletedSecrets implements SchedulingConfigurer {
 			.orElseThrow(this.changes.notFound(appId, secretId));
 		secret.undelete(this.clock.instant());
 		this.changes.saveNow(secret);
-		this.audit.record(AuditActions.SECRET_UNDELETE, appId, secretId, secret.key(), null);
+		this.audit.record(SecretTouched.as(AuditActions.SECRET_UNDELETE, appId, secretId, secret.key()));
 		return this.changes.tagged(secret);
 	}
 

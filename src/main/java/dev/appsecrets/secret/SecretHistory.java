@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
+import dev.appsecrets.audit.AuditedEvent.SecretTouched;
+import dev.appsecrets.audit.AuditedEvent.SecretsListed;
 import dev.appsecrets.caller.AppScope;
 
 import org.springframework.stereotype.Service;
@@ -47,7 +49,7 @@ class SecretHistory {
 			.map((version) -> new SecretVersionResponse(secretId, appId, secret.key(), version.version(),
 					version.createdAt(), version.createdBy(), null))
 			.toList();
-		this.audit.record(AuditActions.SECRET_VERSIONS, appId, secretId, secret.key(), versions.size());
+		this.audit.record(SecretTouched.versionsListed(appId, secretId, secret.key(), versions.size()));
 		return new SecretVersionResponse.Versions(versions);
 	}
 
@@ -59,7 +61,7 @@ class SecretHistory {
 		SecretVersions.Sealed version = this.versions.find(secretId, number)
 			.orElseThrow(() -> new SecretVersionNotFoundException(secretId, number));
 		String value = this.changes.openVersion(secret, version);
-		this.audit.record(AuditActions.SECRET_READ, appId, secretId, secret.key(), null);
+		this.audit.record(SecretTouched.read(appId, secretId, secret.key()));
 		return new SecretVersionResponse(secretId, appId, secret.key(), number, version.createdAt(),
 				version.createdBy(), value);
 	}
@@ -73,7 +75,7 @@ class SecretHistory {
 			.orElseThrow(() -> new SecretVersionNotFoundException(secretId, number));
 		this.changes.changeValue(secret, this.changes.openVersion(secret, version), this.clock.instant());
 		this.changes.saveNow(secret);
-		this.audit.record(AuditActions.SECRET_RESTORE, appId, secretId, secret.key(), null);
+		this.audit.record(SecretTouched.as(AuditActions.SECRET_RESTORE, appId, secretId, secret.key()));
 		return this.changes.tagged(secret);
 	}
 
@@ -85,7 +87,7 @@ class SecretHistory {
 		String value = ValueGenerator.generate(request.lengthOrDefault(), request.alphabetOrDefault());
 		this.changes.changeValue(secret, value, this.clock.instant());
 		this.changes.saveNow(secret);
-		this.audit.record(AuditActions.SECRET_ROTATE, appId, secretId, secret.key(), null);
+		this.audit.record(SecretTouched.as(AuditActions.SECRET_ROTATE, appId, secretId, secret.key()));
 		return new Tagged(SecretResponse.from(secret, AppScope.mayReadValues(appId) ? value : null),
 				IfMatch.etag(secret.version(), secret.revision()));
 	}

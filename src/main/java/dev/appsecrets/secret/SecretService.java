@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
+import dev.appsecrets.audit.AuditedEvent.SecretTouched;
+import dev.appsecrets.audit.AuditedEvent.SecretsListed;
 import dev.appsecrets.caller.AppScope;
 import dev.appsecrets.web.RequestLimitsProperties;
 
@@ -56,8 +58,7 @@ class SecretService {
 			.map((secret) -> this.changes.response(secret, withValues))
 			.toList();
 		// Written before the answer leaves: no audit record, no values.
-		this.audit.record(withValues ? AuditActions.SECRETS_READ : AuditActions.SECRETS_LIST, appId, null, null,
-				secrets.size());
+		this.audit.record(new SecretsListed(appId, secrets.size(), withValues));
 		return new SecretListResponse(secrets);
 	}
 
@@ -67,7 +68,7 @@ class SecretService {
 		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
 			.orElseThrow(this.changes.notFound(appId, secretId));
 		Tagged answer = this.changes.tagged(secret);
-		this.audit.record(AuditActions.SECRET_READ, appId, secretId, secret.key(), null);
+		this.audit.record(SecretTouched.read(appId, secretId, secret.key()));
 		return answer;
 	}
 
@@ -77,7 +78,7 @@ class SecretService {
 		this.limits.requireWithinLimit(request.value());
 		this.changes.requireApp(appId);
 		Secret secret = this.changes.create(appId, request.key(), request.value(), this.clock.instant());
-		this.audit.record(AuditActions.SECRET_CREATE, appId, secret.id(), secret.key(), null);
+		this.audit.record(SecretTouched.as(AuditActions.SECRET_CREATE, appId, secret.id(), secret.key()));
 		return new Tagged(SecretResponse.from(secret, AppScope.mayReadValues(appId) ? request.value() : null),
 				IfMatch.etag(secret.version(), secret.revision()));
 	}
@@ -97,7 +98,7 @@ class SecretService {
 			this.changes.changeValue(secret, request.value(), now);
 		}
 		this.changes.saveNow(secret);
-		this.audit.record(AuditActions.SECRET_UPDATE, appId, secretId, secret.key(), null);
+		this.audit.record(SecretTouched.as(AuditActions.SECRET_UPDATE, appId, secretId, secret.key()));
 		return this.changes.tagged(secret);
 	}
 
@@ -114,11 +115,11 @@ class SecretService {
 		IfMatch.require(ifMatch, secret.version(), secret.revision());
 		if (purge) {
 			this.secrets.delete(secret);
-			this.audit.record(AuditActions.SECRET_PURGE, appId, secretId, secret.key(), null);
+			this.audit.record(SecretTouched.as(AuditActions.SECRET_PURGE, appId, secretId, secret.key()));
 		}
 		else {
 			secret.delete(this.clock.instant());
-			this.audit.record(AuditActions.SECRET_DELETE, appId, secretId, secret.key(), null);
+			this.audit.record(SecretTouched.as(AuditActions.SECRET_DELETE, appId, secretId, secret.key()));
 		}
 	}
 
