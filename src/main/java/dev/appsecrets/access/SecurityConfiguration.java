@@ -18,6 +18,7 @@ import dev.appsecrets.caller.AppScope;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
@@ -104,6 +105,7 @@ class SecurityConfiguration {
 	RequestRejectedHandler requestRejectedHandler(Problems problems) {
 		return (request, response, ex) -> {
 			if (!SERVED_METHODS.contains(request.getMethod())) {
+				response.setHeader(HttpHeaders.ALLOW, String.join(", ", SERVED_METHODS.stream().sorted().toList()));
 				problems.write(request, response, HttpStatus.METHOD_NOT_ALLOWED,
 						"Method not supported: use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS");
 				return;

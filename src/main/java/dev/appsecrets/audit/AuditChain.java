@@ -196,6 +196,14 @@ class AuditChain implements SchedulingConfigurer {
 			return AuditVerification.broken(0, "removed", null,
 					"events were deleted from the start of the chain, but retention is off");
 		}
+		if (anchor != null && this.jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE chain_pos <= ?",
+				Long.class, anchor.position()) > 0) {
+			// A prune deletes everything up to its anchor: sealed events still there mean
+			// the
+			// anchor was forged to skip them.
+			return AuditVerification.broken(0, "altered", null,
+					"sealed events sit before the start the chain records: the prune record is forged");
+		}
 		Instant retentionCutoff = this.clock.instant()
 			.minus(java.time.Duration.ofDays(this.properties.retentionDays()));
 		boolean expectedSeen = expectedHead == null;

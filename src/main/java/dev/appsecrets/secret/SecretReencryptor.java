@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import dev.appsecrets.database.SchemaMigrations;
 import dev.appsecrets.keyring.ActiveDataKey;
 import dev.appsecrets.keyring.DataKeyRing;
 import dev.appsecrets.keyring.DataKeyRotated;
@@ -36,6 +37,9 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 
 	private static final Log log = LogFactory.getLog(SecretReencryptor.class);
 
+	/** The migration that listed the values stored in older forms. */
+	private static final String LEGACY_LISTING_MIGRATION = "8";
+
 	private final ResealBatches batches;
 
 	private final DataKeyRing keyRing;
@@ -50,10 +54,15 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
+	private final AtomicBoolean legacyUpgradeDone = new AtomicBoolean();
+
 	private final ReencryptionProperties properties;
 
+	private final SchemaMigrations migrations;
+
 	SecretReencryptor(ResealBatches batches, DataKeyRing keyRing, TransactionTemplate transactions,
-			ReencryptionProperties properties) {
+			ReencryptionProperties properties, SchemaMigrations migrations) {
+		this.migrations = migrations;
 		this.batches = batches;
 		this.keyRing = keyRing;
 		this.transactions = transactions;
@@ -73,7 +82,13 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		int encrypted = runBatches(this.batches::legacyValues);
+		// Only the start that applied migration V8 seals the values it listed, and once.
+		int encrypted = (this.migrations.appliedInThisStart(LEGACY_LISTING_MIGRATION)
+				&& this.legacyUpgradeDone.compareAndSet(false, true)) ? runBatches(this.batches::legacyValues)
+						: this.transactions.execute((status) -> {
+							this.batches.reportLegacyLeftovers();
+							return 0;
+						});
 		if (encrypted > 0) {
 			log.info("Sealed " + encrypted + " secret value(s) stored in an older form (plain text, or not bound to "
 					+ "their version)");

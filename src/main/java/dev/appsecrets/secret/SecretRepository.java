@@ -45,6 +45,10 @@ interface SecretRepository extends JpaRepository<Secret, UUID> {
 			+ "LIMIT :limit FOR UPDATE OF s SKIP LOCKED", nativeQuery = true)
 	List<Secret> lockBatchLegacy(int limit);
 
+	/** The secrets listed as holding a value in an older form. */
+	@Query(value = "SELECT s.* FROM app_secrets s JOIN legacy_values l ON l.secret_id = s.id", nativeQuery = true)
+	List<Secret> findLegacy();
+
 	/** Takes a secret off the list of values in an older form, once it is sealed anew. */
 	@Modifying
 	@Query(value = "DELETE FROM legacy_values WHERE secret_id = :secretId", nativeQuery = true)

@@ -3,10 +3,13 @@ package dev.appsecrets.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Enumeration;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -34,9 +37,25 @@ class ContentTypeFilter extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
+	/**
+	 * Also on the container's error dispatch (a TRACE refused by Tomcat never passed the
+	 * filters): there a bad {@code Content-Type} is hidden from the error page instead of
+	 * answered, so the error it renders is the one that happened.
+	 */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+			chain.doFilter((contentType == null || acceptable(contentType)) ? request : withoutContentType(request),
+					response);
+			return;
+		}
 		if (Collections.list(request.getHeaders(HttpHeaders.CONTENT_TYPE)).size() > 1) {
 			this.problems.writeInvalid(request, response, "Send one Content-Type header", HttpHeaders.CONTENT_TYPE,
 					"must be sent once");
@@ -49,6 +68,41 @@ class ContentTypeFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static HttpServletRequest withoutContentType(HttpServletRequest request) {
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getContentType() {
+				return null;
+			}
+
+			@Override
+			public String getCharacterEncoding() {
+				return null;
+			}
+
+			@Override
+			public String getHeader(String name) {
+				return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? null : super.getHeader(name);
+			}
+
+			@Override
+			public Enumeration<String> getHeaders(String name) {
+				return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? Collections.emptyEnumeration()
+						: super.getHeaders(name);
+			}
+
+			@Override
+			public Enumeration<String> getHeaderNames() {
+				return Collections.enumeration(Collections.list(super.getHeaderNames())
+					.stream()
+					.filter((header) -> !HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(header))
+					.toList());
+			}
+
+		};
 	}
 
 	private static boolean acceptable(String contentType) {

@@ -372,6 +372,15 @@ class AuditTests extends ApiTest {
 					java.time.Clock.systemUTC());
 			assertThat(retentionOff.check(null).problem().kind()).isEqualTo("removed");
 
+			// An anchor forged at an event still there, to skip checking what comes
+			// before it.
+			Long middle = this.jdbc.queryForObject("SELECT chain_pos FROM audit_events WHERE action = 'secret.update'",
+					Long.class);
+			this.jdbc.update("INSERT INTO audit_seals (sealed_at, last_seq, last_pos, head_hash, events, kind) "
+					+ "VALUES (now(), 0, ?, '\\x'::bytea, 0, 'anchor')", middle);
+			assertThat(keepAYear.check(null).problem().kind()).isEqualTo("altered");
+			this.jdbc.update("DELETE FROM audit_seals WHERE kind = 'anchor'");
+
 			// A forged prune that cut events younger than the retention period.
 			Map<String, Object> update = this.jdbc
 				.queryForMap("SELECT chain_pos, seq, chain_hash FROM audit_events WHERE action = 'secret.update'");

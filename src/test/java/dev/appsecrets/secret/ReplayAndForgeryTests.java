@@ -50,6 +50,32 @@ class ReplayAndForgeryTests extends ApiTest {
 	}
 
 	@Test
+	void aRowAddedToTheLegacyListAfterTheUpgradeIsReportedNeverAdopted(CapturedOutput output) {
+		String appId = createApp("legacy-forgery");
+		String secretId = createSecret(appId, "LEGACY_FORGED", "genuine-value");
+		this.jdbc.update("update app_secrets set dek_id = null, sealed_value = convert_to('forged-value', 'UTF8') "
+				+ "where id = ?::uuid", secretId);
+		// The owner of the table can switch its trigger off: the list is still not
+		// trusted.
+		this.jdbc.execute("ALTER TABLE legacy_values DISABLE TRIGGER legacy_values_closed");
+		try {
+			this.jdbc.update("INSERT INTO legacy_values (secret_id) VALUES (?::uuid)", secretId);
+		}
+		finally {
+			this.jdbc.execute("ALTER TABLE legacy_values ENABLE TRIGGER legacy_values_closed");
+		}
+
+		this.reencryptor.afterSingletonsInstantiated();
+
+		assertThat(this.jdbc.queryForObject("select dek_id is null from app_secrets where id = ?::uuid", Boolean.class,
+				secretId))
+			.isTrue();
+		assertThat(http().get("/apps/" + appId + "/secrets/" + secretId).body()).doesNotContain("forged-value");
+		assertThat(output.getAll()).contains("INTEGRITY ALERT", secretId, "listed as stored in an older form");
+		this.jdbc.update("DELETE FROM legacy_values WHERE secret_id = ?::uuid", secretId);
+	}
+
+	@Test
 	void thirtyConcurrentReadsOfATamperedValueLeaveThePoolToHealthyReads() throws Exception {
 		String appId = createApp("tampered-load");
 		String tampered = createSecret(appId, "TAMPERED", "tampered-value");
