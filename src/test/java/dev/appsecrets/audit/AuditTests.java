@@ -37,6 +37,9 @@ class AuditTests extends ApiTest {
 	private AuditChain chain;
 
 	@Autowired
+	private AuditChainVerifier verifier;
+
+	@Autowired
 	private javax.sql.DataSource dataSource;
 
 	@Autowired
@@ -328,12 +331,12 @@ class AuditTests extends ApiTest {
 			status.setRollbackOnly();
 			this.jdbc.queryForObject("SELECT pg_advisory_xact_lock(7262616376)", Object.class);
 			this.chain.seal();
-			assertThat(this.chain.check(null).intact()).isTrue();
+			assertThat(this.verifier.check(null).intact()).isTrue();
 
 			this.jdbc.update("INSERT INTO audit_seals (sealed_at, last_seq, last_pos, head_hash, events, kind) "
 					+ "VALUES (now(), 0, 0, '\\x'::bytea, 0, 'anchor')");
 
-			AuditVerification forged = this.chain.check(null);
+			AuditVerification forged = this.verifier.check(null);
 			assertThat(forged.intact()).isFalse();
 			assertThat(forged.problem().kind()).isEqualTo("removed");
 		});
@@ -354,19 +357,21 @@ class AuditTests extends ApiTest {
 					+ "(gen_random_uuid(), now() - interval '390 days', 'secret.read', 'success'), "
 					+ "(gen_random_uuid(), now() - interval '300 days', 'secret.update', 'success'), "
 					+ "(gen_random_uuid(), now() - interval '1 day', 'secret.create', 'success')");
-			AuditChain keepAYear = new AuditChain(this.jdbc, this.transactions,
-					new AuditProperties(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2), 365,
-							"0 17 3 * * *"),
+			AuditProperties yearly = new AuditProperties(java.time.Duration.ofSeconds(5),
+					java.time.Duration.ofSeconds(2), 365, "0 17 3 * * *");
+			AuditChain keepAYearChain = new AuditChain(this.jdbc, this.transactions, yearly,
 					java.time.Clock.systemUTC());
-			keepAYear.seal();
+			AuditChainVerifier keepAYear = new AuditChainVerifier(this.jdbc, this.transactions, yearly,
+					java.time.Clock.systemUTC());
+			keepAYearChain.seal();
 
-			keepAYear.prune();
+			keepAYearChain.prune();
 
 			// The newest event old enough stays as the anchor of what remains.
 			assertThat(this.jdbc.queryForList("SELECT action FROM audit_events ORDER BY chain_pos", String.class))
 				.containsExactly("secret.read", "secret.update", "secret.create");
 			assertThat(keepAYear.check(null).intact()).isTrue();
-			AuditChain retentionOff = new AuditChain(this.jdbc, this.transactions,
+			AuditChainVerifier retentionOff = new AuditChainVerifier(this.jdbc, this.transactions,
 					new AuditProperties(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2), 0,
 							"0 17 3 * * *"),
 					java.time.Clock.systemUTC());
