@@ -98,16 +98,18 @@ class SecretChanges {
 
 	/** The secret as the caller may see it, with its ETag. */
 	Tagged tagged(Secret secret) {
-		return new Tagged(response(secret, true), IfMatch.etag(secret.version(), secret.revision()));
+		return new Tagged(response(secret, AppScope.mayReadValues(secret.appId())),
+				IfMatch.etag(secret.version(), secret.revision()));
 	}
 
 	/**
-	 * The secret as the caller may see it: with its value only if asked for and only for
-	 * a caller holding {@code secrets:read} on the app, whichever endpoint it called (a
-	 * rename by a writer answers without the value, and nothing is decrypted for it).
+	 * The secret with its value or without. Callers decide with
+	 * {@link AppScope#mayReadValues}, once per answer: a value goes only to a caller
+	 * holding {@code secrets:read} on the app, whichever endpoint it called (a rename by
+	 * a writer answers without it, and nothing is decrypted for it).
 	 */
-	SecretResponse response(Secret secret, boolean valueWanted) {
-		if (!valueWanted || !AppScope.mayReadValues(secret.appId())) {
+	SecretResponse response(Secret secret, boolean withValue) {
+		if (!withValue) {
 			return SecretResponse.from(secret, null);
 		}
 		try {

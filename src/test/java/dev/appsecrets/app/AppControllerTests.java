@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.appsecrets.web.RequestLimitsProperties;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -45,6 +47,15 @@ class AppControllerTests {
 
 	@Autowired
 	private MockMvcTester mvc;
+
+	/**
+	 * MockMvc runs requests on the test's own thread and leaves the last one bound to it;
+	 * later tests on that thread must not look as if they ran inside a request.
+	 */
+	@AfterEach
+	void unbindTheLastRequest() {
+		RequestContextHolder.resetRequestAttributes();
+	}
 
 	@MockitoBean
 	private AppService apps;
