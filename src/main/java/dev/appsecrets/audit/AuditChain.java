@@ -4,9 +4,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,6 +33,12 @@ class AuditChain implements SchedulingConfigurer {
 	private static final Log log = LogFactory.getLog(AuditChain.class);
 
 	static final byte[] GENESIS = new byte[32];
+
+	/**
+	 * How far back in time an event may lie behind the one sealed before it: late commits
+	 * and clocks of several instances differ by seconds, never by this much.
+	 */
+	static final Duration TIME_TOLERANCE = Duration.ofHours(1);
 
 	private static final int BATCH = 1000;
 
@@ -90,11 +98,15 @@ class AuditChain implements SchedulingConfigurer {
 		Instant sealable = this.clock.instant().minus(this.properties.sealDelay());
 		// Every committed event not sealed yet, whatever its seq: one that committed late
 		// is
-		// sealed now, after the head, in the order it is sealed.
+		// sealed now, after the head, in the order it is sealed. But not one far older
+		// than
+		// the head: no transaction commits an hour late, and an event backdated into the
+		// table could otherwise pass as the old anchor of a forged prune.
+		Instant notBefore = headTime().map((time) -> time.minus(TIME_TOLERANCE)).orElse(Instant.EPOCH);
 		List<AuditEvent> events = this.jdbc.query(
-				"SELECT " + AuditEventRows.COLUMNS
-						+ " FROM audit_events WHERE chain_hash IS NULL AND occurred_at <= ? ORDER BY seq LIMIT ?",
-				AuditEventRows.MAPPER, Timestamp.from(sealable), BATCH);
+				"SELECT " + AuditEventRows.COLUMNS + " FROM audit_events WHERE chain_hash IS NULL AND occurred_at <= ? "
+						+ "AND occurred_at >= ? ORDER BY seq LIMIT ?",
+				AuditEventRows.MAPPER, Timestamp.from(sealable), Timestamp.from(notBefore), BATCH);
 		long position = head.position();
 		Long previousSeq = head.seq();
 		byte[] previousHash = head.hash();
@@ -115,6 +127,18 @@ class AuditChain implements SchedulingConfigurer {
 					+ ", " + position + " event(s) sealed in all) hash " + HexFormat.of().formatHex(previousHash));
 		}
 		return events.size();
+	}
+
+	/**
+	 * When the chain's newest sealed event occurred, if any: events much older than it
+	 * are not sealed after it.
+	 */
+	Optional<Instant> headTime() {
+		return this.jdbc
+			.query("SELECT occurred_at FROM audit_events WHERE chain_pos = (SELECT max(chain_pos) FROM audit_events)",
+					(row, n) -> row.getTimestamp(1).toInstant())
+			.stream()
+			.findFirst();
 	}
 
 	/** The chain's head: its last position, that event's seq and hash. */

@@ -58,11 +58,12 @@ class ResealBatches {
 
 	/**
 	 * Values the migration listed as stored in an older form, sealed bound to their
-	 * version. Nothing outside the list is ever read as plain text.
+	 * version. Nothing outside the list is ever read as plain text, and on it only when
+	 * this start encrypts a database from before encryption at rest.
 	 */
-	int legacyValues(ActiveDataKey active) {
+	int legacyValues(ActiveDataKey active, boolean plainTextExpected) {
 		return each(this.secrets.lockBatchLegacy(this.batchSize), (secret) -> {
-			secret.reseal(this.values.upgradeLegacy(secret, active));
+			secret.reseal(this.values.upgradeLegacy(secret, active, plainTextExpected));
 			this.secrets.saveAndFlush(secret);
 			this.secrets.upgraded(secret.id());
 		});

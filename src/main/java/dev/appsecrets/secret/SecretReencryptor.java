@@ -40,6 +40,11 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 	/** The migration that listed the values stored in older forms. */
 	private static final String LEGACY_LISTING_MIGRATION = "8";
 
+	/**
+	 * The migration that brought encryption at rest: plain text comes only from before.
+	 */
+	private static final String ENCRYPTION_MIGRATION = "2";
+
 	private final ResealBatches batches;
 
 	private final DataKeyRing keyRing;
@@ -84,7 +89,9 @@ class SecretReencryptor implements SmartInitializingSingleton, DisposableBean, D
 	public void afterSingletonsInstantiated() {
 		// Only the start that applied migration V8 seals the values it listed, and once.
 		int encrypted = (this.migrations.appliedInThisStart(LEGACY_LISTING_MIGRATION)
-				&& this.legacyUpgradeDone.compareAndSet(false, true)) ? runBatches(this.batches::legacyValues)
+				&& this.legacyUpgradeDone.compareAndSet(false, true))
+						? runBatches((active) -> this.batches.legacyValues(active,
+								this.migrations.appliedInThisStart(ENCRYPTION_MIGRATION)))
 						: this.transactions.execute((status) -> {
 							this.batches.reportLegacyLeftovers();
 							return 0;

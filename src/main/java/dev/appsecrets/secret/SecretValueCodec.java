@@ -63,11 +63,21 @@ class SecretValueCodec {
 	 * A value stored in an older form sealed, bound to its version: plain UTF-8 (before
 	 * encryption at rest, no data key) or sealed without a version. Only for the rows the
 	 * migration listed as such; anywhere else these forms are integrity failures.
-	 * @throws SecretUnreadableException if a sealed value does not authenticate
+	 * @param plainTextExpected whether this start encrypts a database from before
+	 * encryption at rest, the only place plain text can come from
+	 * @throws SecretUnreadableException if a sealed value does not authenticate, or plain
+	 * text is not expected
 	 */
-	SealedVersion upgradeLegacy(Secret secret, ActiveDataKey active) {
+	SealedVersion upgradeLegacy(Secret secret, ActiveDataKey active, boolean plainTextExpected) {
 		byte[] plaintext;
 		if (secret.dataKeyId() == null) {
+			if (!plainTextExpected) {
+				// Plain text exists only in a database from before encryption at rest,
+				// whose
+				// upgrade (migration V2) runs in this very start.
+				throw new SecretUnreadableException(secret.appId(), secret.id(), secret.key(),
+						"the value (plain text in a database that was already encrypted)");
+			}
 			plaintext = secret.sealedValue();
 		}
 		else {

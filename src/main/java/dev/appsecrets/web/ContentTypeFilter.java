@@ -1,6 +1,7 @@
 package dev.appsecrets.web;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -51,8 +52,9 @@ class ContentTypeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
-			String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-			chain.doFilter((contentType == null || acceptable(contentType)) ? request : withoutContentType(request),
+			// An error page never needs the request's body type: hidden, whatever it is.
+			chain.doFilter(
+					(request.getHeader(HttpHeaders.CONTENT_TYPE) == null) ? request : withoutContentType(request),
 					response);
 			return;
 		}
@@ -62,7 +64,7 @@ class ContentTypeFilter extends OncePerRequestFilter {
 			return;
 		}
 		String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-		if (contentType != null && !acceptable(contentType)) {
+		if (contentType != null && (!acceptable(contentType) || !containerReadsCharset(request))) {
 			this.problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"Content-Type must be one concrete media type in UTF-8, such as application/json");
 			return;
@@ -103,6 +105,20 @@ class ContentTypeFilter extends OncePerRequestFilter {
 			}
 
 		};
+	}
+
+	/**
+	 * Whether Tomcat's own reading of the charset agrees: for a bare {@code ;charset} it
+	 * answers an empty name, which fails wherever it is used.
+	 */
+	private static boolean containerReadsCharset(HttpServletRequest request) {
+		try {
+			String encoding = request.getCharacterEncoding();
+			return encoding == null || StandardCharsets.UTF_8.equals(Charset.forName(encoding));
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private static boolean acceptable(String contentType) {

@@ -326,6 +326,28 @@ class AuditTests extends ApiTest {
 	}
 
 	@Test
+	void anEventBackdatedIntoTheTableIsNotSealedAndVerifyReportsIt() {
+		this.chain.seal();
+		String id = java.util.UUID.randomUUID().toString();
+		this.jdbc.update("INSERT INTO audit_events (id, occurred_at, action, outcome) "
+				+ "VALUES (?::uuid, now() - interval '2 days', 'apps.list', 'success')", id);
+		try {
+			this.chain.seal();
+
+			assertThat(this.jdbc.queryForObject("SELECT chain_hash IS NULL FROM audit_events WHERE id = ?::uuid",
+					Boolean.class, id))
+				.isTrue();
+			JsonNode problem = problem(null);
+			assertThat(problem.get("kind").asString()).isEqualTo("inserted");
+			assertThat(problem.get("eventId").asString()).isEqualTo(id);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM audit_events WHERE id = ?::uuid", id);
+		}
+		assertThat(http().get("/audit-events/verify").json().get("intact").asBoolean()).isTrue();
+	}
+
+	@Test
 	void anAnchorRowForgedToSkipTheFirstEventsCheckIsReported() {
 		this.transactions.executeWithoutResult((status) -> {
 			status.setRollbackOnly();

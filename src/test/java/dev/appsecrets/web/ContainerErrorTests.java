@@ -24,6 +24,14 @@ class ContainerErrorTests extends ApiTest {
 	}
 
 	@Test
+	void aTraceWithAContentTypeTheContainerCannotReadIsStillA405Problem() {
+		for (String contentType : List.of("application/json;charset", "application/json;charset=", "*/*")) {
+			Reply trace = http().as(null).send("TRACE", "/actuator/health/liveness", contentType, null);
+			assertProblem(trace, 405);
+		}
+	}
+
+	@Test
 	void aMethodTheContainerRefusesIsA405Problem() {
 		Reply trace = http().send("TRACE", "/apps", null, null);
 
@@ -35,7 +43,7 @@ class ContainerErrorTests extends ApiTest {
 	void aMethodNoOneServesIsA405AndAContentTypeThatIsNoConcreteUtf8TypeA415() {
 		assertProblem(http().send("PROPFIND", "/apps", null, null), 405);
 		for (String contentType : List.of("*/*", "application/*", "\"application/json\"",
-				"application/json;charset=ISO-8859-1")) {
+				"application/json;charset=ISO-8859-1", "application/json;charset=")) {
 			assertProblem(http().send("POST", "/apps", contentType, "{\"name\": \"x\"}"), 415);
 			assertProblem(http().as(null).send("GET", "/actuator/health/liveness", contentType, null), 415);
 		}

@@ -114,6 +114,9 @@ class HostileInputTests extends ApiTest {
 		}
 		tried.add(send("POST", secretPath + "/rotate", "application/json", "{\"length\": 2147483648}"));
 		tried.add(raw("POST /apps HTTP/1.1", "Transfer-Encoding: gzip", "Content-Type: application/json"));
+		for (String contentType : List.of("application/json;charset", "application/json;charset=", "*/*")) {
+			tried.add(raw("TRACE /actuator/health/liveness HTTP/1.1", "Content-Type: " + contentType));
+		}
 		for (String requestLine : List.of("CONNECT /apps HTTP/1.1", "TRACE /apps HTTP/1.1", "BREW /apps HTTP/1.1",
 				"GET /apps HTTP/9.9", "GET /apps HTTP/2.0", "GET /apps/%zz HTTP/1.1", "GET /apps?x=%zz HTTP/1.1",
 				"GET /apps/\u0001 HTTP/1.1")) {
