@@ -43,6 +43,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		String detail = (status >= 500) ? "The server could not handle the request"
 				: "The request could not be read: " + title;
 		try {
+			if (status == HttpStatus.METHOD_NOT_ALLOWED.value() && response.getHeader("Allow") == null) {
+				response.setHeader("Allow", String.join(", ", STANDARD_METHODS.stream().sorted().toList()));
+			}
 			if (response.getHeader(RequestIdFilter.HEADER) == null) {
 				response.setHeader(RequestIdFilter.HEADER, UUID.randomUUID().toString());
 			}
