@@ -102,7 +102,7 @@ class AuditChain implements SchedulingConfigurer {
 		// than
 		// the head: no transaction commits an hour late, and an event backdated into the
 		// table could otherwise pass as the old anchor of a forged prune.
-		Instant notBefore = headTime().map((time) -> time.minus(TIME_TOLERANCE)).orElse(Instant.EPOCH);
+		Instant notBefore = latestSealedTime().map((time) -> time.minus(TIME_TOLERANCE)).orElse(Instant.EPOCH);
 		List<AuditEvent> events = this.jdbc.query(
 				"SELECT " + AuditEventRows.COLUMNS + " FROM audit_events WHERE chain_hash IS NULL AND occurred_at <= ? "
 						+ "AND occurred_at >= ? ORDER BY seq LIMIT ?",
@@ -130,15 +130,15 @@ class AuditChain implements SchedulingConfigurer {
 	}
 
 	/**
-	 * When the chain's newest sealed event occurred, if any: events much older than it
-	 * are not sealed after it.
+	 * The latest time of any sealed event, if any: events much older than it are not
+	 * sealed after it. The latest, not the head's, so that backdating in small steps
+	 * gains nothing.
 	 */
-	Optional<Instant> headTime() {
-		return this.jdbc
-			.query("SELECT occurred_at FROM audit_events WHERE chain_pos = (SELECT max(chain_pos) FROM audit_events)",
-					(row, n) -> row.getTimestamp(1).toInstant())
-			.stream()
-			.findFirst();
+	Optional<Instant> latestSealedTime() {
+		return Optional
+			.ofNullable(this.jdbc.queryForObject(
+					"SELECT max(occurred_at) FROM audit_events WHERE chain_pos IS NOT NULL", java.sql.Timestamp.class))
+			.map(java.sql.Timestamp::toInstant);
 	}
 
 	/** The chain's head: its last position, that event's seq and hash. */

@@ -96,7 +96,7 @@ class AuditChainVerifier {
 		Instant retentionCutoff = this.clock.instant()
 			.minus(java.time.Duration.ofDays(this.properties.retentionDays()));
 		boolean expectedSeen = expectedHead == null;
-		Instant previousTime = null;
+		Instant latestTime = null;
 		long checked = 0;
 		while (true) {
 			List<Chained> rows = this.jdbc.query(
@@ -122,12 +122,16 @@ class AuditChainVerifier {
 					return AuditVerification.broken(checked, "altered", event,
 							"its content does not match the hash it was sealed with");
 				}
-				if (previousTime != null
-						&& event.occurredAt().isBefore(previousTime.minus(AuditChain.TIME_TOLERANCE))) {
+				if (latestTime != null && event.occurredAt().isBefore(latestTime.minus(AuditChain.TIME_TOLERANCE))) {
+					// Against the latest time so far, not the previous event's:
+					// backdating in
+					// small steps gains nothing.
 					return AuditVerification.broken(checked, "inserted", event,
-							"it is far older than the event sealed before it");
+							"it is far older than events sealed before it");
 				}
-				previousTime = event.occurredAt();
+				if (latestTime == null || event.occurredAt().isAfter(latestTime)) {
+					latestTime = event.occurredAt();
+				}
 				if (anchor != null && checked == 0 && !event.occurredAt().isBefore(retentionCutoff)) {
 					// A prune keeps the newest event it found old enough; a younger first
 					// event
@@ -158,10 +162,10 @@ class AuditChainVerifier {
 			return AuditVerification.broken(checked, "removed", null,
 					"the expected head is not in the chain: events after it, or it, were removed or rewritten");
 		}
-		if (previousTime != null) {
+		if (latestTime != null) {
 			List<AuditEvent> backdated = this.jdbc.query("SELECT " + AuditEventRows.COLUMNS
 					+ " FROM audit_events WHERE chain_hash IS NULL AND occurred_at < ? " + "ORDER BY seq LIMIT 1",
-					AuditEventRows.MAPPER, java.sql.Timestamp.from(previousTime.minus(AuditChain.TIME_TOLERANCE)));
+					AuditEventRows.MAPPER, java.sql.Timestamp.from(latestTime.minus(AuditChain.TIME_TOLERANCE)));
 			if (!backdated.isEmpty()) {
 				return AuditVerification.broken(checked, "inserted", backdated.get(0),
 						"an event far older than the chain's head was added to the table; it is not sealed");

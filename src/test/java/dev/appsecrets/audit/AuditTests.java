@@ -348,6 +348,33 @@ class AuditTests extends ApiTest {
 	}
 
 	@Test
+	void backdatingInStepsUnderTheToleranceGetsNoFurtherThanOneStep() {
+		this.transactions.executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			this.jdbc.queryForObject("SELECT pg_advisory_xact_lock(7262616376)", Object.class);
+			createApp("before-the-steps");
+			this.chain.seal();
+			String step = "INSERT INTO audit_events (id, occurred_at, action, outcome) SELECT gen_random_uuid(), "
+					+ "min(occurred_at) - interval '59 minutes', 'apps.list', 'success' FROM audit_events "
+					+ "WHERE chain_pos IS NOT NULL AND occurred_at > now() - interval '1 day'";
+			this.jdbc.update(step);
+			this.chain.seal();
+			this.jdbc.update("INSERT INTO audit_events (id, occurred_at, action, outcome) SELECT gen_random_uuid(), "
+					+ "min(occurred_at) - interval '59 minutes', 'apps.list', 'success' FROM audit_events "
+					+ "WHERE action = 'apps.list' AND occurred_at < now() - interval '50 minutes'");
+			this.chain.seal();
+
+			assertThat(this.jdbc.queryForObject(
+					"SELECT count(*) FROM audit_events WHERE chain_hash IS NULL AND occurred_at < now() - interval '100 minutes'",
+					Long.class))
+				.isEqualTo(1);
+			AuditVerification verification = this.verifier.check(null);
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.problem().kind()).isEqualTo("inserted");
+		});
+	}
+
+	@Test
 	void anAnchorRowForgedToSkipTheFirstEventsCheckIsReported() {
 		this.transactions.executeWithoutResult((status) -> {
 			status.setRollbackOnly();
