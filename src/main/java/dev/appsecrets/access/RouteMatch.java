@@ -26,11 +26,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * @param valid false if the path matches a route whose ids could not be read
  * @param invalidVariable the first variable that could not be read, if any
  * @param ids the ids read from the path, by variable name
- * @param version the version number in the path, if any
  * @param samePath the routes of the path, whatever their method, most specific first
  */
-record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String, UUID> ids, Integer version,
-		List<Route> samePath) {
+record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String, UUID> ids, List<Route> samePath) {
 
 	private static final String ATTRIBUTE = RouteMatch.class.getName();
 
@@ -118,7 +116,7 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 			// scope applies all the same, so that the answer does not depend on the app.
 			checked = UNDER_IDS.stream().filter((prefix) -> prefix.matches(path)).findFirst().orElse(null);
 			if (checked == null) {
-				return new RouteMatch(null, true, null, Map.of(), null, List.of());
+				return new RouteMatch(null, true, null, Map.of(), List.of());
 			}
 		}
 		String encoded = encodedVariable(checked, path);
@@ -129,15 +127,13 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 		}
 		PathPattern.PathMatchInfo info = checked.matchAndExtract(path);
 		Map<String, UUID> ids = new HashMap<>();
-		Integer version = null;
 		for (Map.Entry<String, String> variable : info.getUriVariables().entrySet()) {
 			if (REST.equals(variable.getKey())) {
 				continue;
 			}
 			boolean read;
 			if (VERSION.equals(variable.getKey())) {
-				version = CanonicalIds.number(variable.getValue());
-				read = version != null;
+				read = CanonicalIds.number(variable.getValue()) != null;
 			}
 			else {
 				UUID id = CanonicalIds.uuid(variable.getValue());
@@ -148,11 +144,11 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 				return invalid(route, variable.getKey());
 			}
 		}
-		return new RouteMatch(route, true, null, Map.copyOf(ids), version, samePath);
+		return new RouteMatch(route, true, null, Map.copyOf(ids), samePath);
 	}
 
 	private static RouteMatch invalid(Route route, String variable) {
-		return new RouteMatch(route, false, variable, Map.of(), null, List.of());
+		return new RouteMatch(route, false, variable, Map.of(), List.of());
 	}
 
 	/**

@@ -3,22 +3,13 @@ package dev.appsecrets.app;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.appsecrets.web.RequestLimitsProperties;
-import org.junit.jupiter.api.AfterEach;
+import dev.appsecrets.web.ControllerSlice;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.web.context.request.RequestContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -30,32 +21,11 @@ import static org.mockito.ArgumentMatchers.any;
  * The apps controller's request and error mapping alone (no database, no security
  * filters): what reaches the service, and how each failure is answered.
  */
-@WebMvcTest(controllers = AppController.class,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.appsecrets\\.web\\.(JsonConfiguration|Problems|DatabaseAvailability)"),
-		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.appsecrets\\.audit\\..*"))
-@AutoConfigureMockMvc(addFilters = false)
-@Import(AppControllerTests.Settings.class)
+@ControllerSlice(AppController.class)
 class AppControllerTests {
-
-	/** The request size the web filters read, bound as in the application. */
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(RequestLimitsProperties.class)
-	static class Settings {
-
-	}
 
 	@Autowired
 	private MockMvcTester mvc;
-
-	/**
-	 * MockMvc runs requests on the test's own thread and leaves the last one bound to it;
-	 * later tests on that thread must not look as if they ran inside a request.
-	 */
-	@AfterEach
-	void unbindTheLastRequest() {
-		RequestContextHolder.resetRequestAttributes();
-	}
 
 	@MockitoBean
 	private AppService apps;
