@@ -1,6 +1,7 @@
 package dev.appsecrets.secret;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.appsecrets.web.SecretValue;
 import dev.appsecrets.web.ValidText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
@@ -17,15 +18,7 @@ record CreateSecretRequest(@Schema(description = "Variable name, unique in the a
 		requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Size(min = 1, max = SecretKeys.MAX_LENGTH) @Pattern(
 				regexp = SecretKeys.PATTERN, message = SecretKeys.PATTERN_MESSAGE) String key,
 		@Schema(description = "The secret value: any Unicode text, empty, multi-line and NUL included",
-				example = "s3cr3t", requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @ValidText String value) {
-
-	/**
-	 * Never prints the value: records print every component, and requests reach debug
-	 * logs.
-	 */
-	@Override
-	public String toString() {
-		return "CreateSecretRequest[key=" + this.key + ", value=(redacted)]";
-	}
+				example = "s3cr3t",
+				requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @ValidText SecretValue value) {
 
 }

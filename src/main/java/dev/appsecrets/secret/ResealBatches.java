@@ -84,7 +84,7 @@ class ResealBatches {
 	/** Secrets stored before versions existed, given their current value as a version. */
 	int firstVersions(ActiveDataKey active) {
 		return each(this.secrets.lockBatchWithoutVersions(this.batchSize), (secret) -> {
-			byte[] plaintext = this.values.open(secret).getBytes(StandardCharsets.UTF_8);
+			byte[] plaintext = this.values.open(secret).reveal().getBytes(StandardCharsets.UTF_8);
 			SecretValueCodec.SealedVersion sealed = this.values.sealVersion(secret.appId(), secret.id(),
 					secret.version(), plaintext, active);
 			this.versions.add(secret.id(), secret.version(), sealed.sealedValue(), sealed.dataKeyId(),

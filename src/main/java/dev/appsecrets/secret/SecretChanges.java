@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.appsecrets.web.SecretValue;
 import dev.appsecrets.app.AppNotFoundException;
 import dev.appsecrets.app.AppService;
 import dev.appsecrets.caller.AppScope;
@@ -58,7 +59,7 @@ class SecretChanges {
 	 * A new value: sealed as the current one and kept as the next version; versions
 	 * beyond the newest {@code secrets.versions-kept} are deleted for good.
 	 */
-	void changeValue(Secret secret, String value, Instant now) {
+	void changeValue(Secret secret, SecretValue value, Instant now) {
 		SecretValueCodec.SealedVersion next = this.values.seal(secret.appId(), secret.id(), secret.nextVersion(),
 				value);
 		secret.changeValue(next, now);
@@ -68,7 +69,7 @@ class SecretChanges {
 	/**
 	 * Creates a secret with its first value, saved, and keeps that value as version 1.
 	 */
-	Secret create(UUID appId, String key, String value, Instant now) {
+	Secret create(UUID appId, String key, SecretValue value, Instant now) {
 		UUID id = UUID.randomUUID();
 		SecretValueCodec.SealedVersion first = this.values.seal(appId, id, 1, value);
 		Secret secret = Secret.create(id, appId, key, first, now);
@@ -81,9 +82,9 @@ class SecretChanges {
 	 * Opens one stored version of the secret.
 	 * @throws SecretUnreadableException if it does not authenticate (reported)
 	 */
-	String openVersion(Secret secret, SecretVersions.Sealed version) {
+	SecretValue openVersion(Secret secret, SecretVersions.Sealed version) {
 		try {
-			return new String(this.values.openVersion(version, secret.key()), StandardCharsets.UTF_8);
+			return SecretValue.of(new String(this.values.openVersion(version, secret.key()), StandardCharsets.UTF_8));
 		}
 		catch (SecretUnreadableException ex) {
 			throw this.alerts.report(ex);

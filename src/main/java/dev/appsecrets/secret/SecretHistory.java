@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import dev.appsecrets.web.SecretValue;
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.audit.AuditedEvent.SecretTouched;
@@ -60,7 +61,7 @@ class SecretHistory {
 			.orElseThrow(this.changes.notFound(appId, secretId));
 		SecretVersions.Sealed version = this.versions.find(secretId, number)
 			.orElseThrow(() -> new SecretVersionNotFoundException(secretId, number));
-		String value = this.changes.openVersion(secret, version);
+		SecretValue value = this.changes.openVersion(secret, version);
 		this.audit.record(SecretTouched.read(appId, secretId, secret.key()));
 		return new SecretVersionResponse(secretId, appId, secret.key(), number, version.createdAt(),
 				version.createdBy(), value);
@@ -84,7 +85,7 @@ class SecretHistory {
 	Tagged rotate(UUID appId, UUID secretId, RotateSecretRequest request, String ifMatch) {
 		AppScope.require(appId);
 		Secret secret = this.changes.lock(appId, secretId, ifMatch);
-		String value = ValueGenerator.generate(request.lengthOrDefault(), request.alphabetOrDefault());
+		SecretValue value = ValueGenerator.generate(request.lengthOrDefault(), request.alphabetOrDefault());
 		this.changes.changeValue(secret, value, this.clock.instant());
 		this.changes.saveNow(secret);
 		this.audit.record(SecretTouched.as(AuditActions.SECRET_ROTATE, appId, secretId, secret.key()));

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.appsecrets.web.SecretValue;
+import tools.jackson.databind.annotation.JsonSerialize;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -13,22 +15,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "AppSecret")
 record SecretResponse(UUID id, UUID appId, String key,
 		@Schema(description = "The value. Present only for a caller holding secrets:read on the app; "
-				+ "absent for any other caller, whichever endpoint it called, and in names-only lists (values=false)") @JsonInclude(JsonInclude.Include.NON_NULL) String value,
+				+ "absent for any other caller, whichever endpoint it called, and in names-only lists (values=false)") @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSerialize(
+						using = SecretValue.Revealed.class) SecretValue value,
 		@Schema(description = "The current version of the value: 1 at creation, one more for each new value") int version,
 		Instant createdAt, Instant updatedAt) {
 
-	static SecretResponse from(Secret secret, String value) {
+	static SecretResponse from(Secret secret, SecretValue value) {
 		return new SecretResponse(secret.id(), secret.appId(), secret.key(), value, secret.version(),
 				secret.createdAt(), secret.updatedAt());
-	}
-
-	/**
-	 * Never prints the value: records print every component, and answers reach debug
-	 * logs.
-	 */
-	@Override
-	public String toString() {
-		return "SecretResponse[id=" + this.id + ", key=" + this.key + ", version=" + this.version + "]";
 	}
 
 }

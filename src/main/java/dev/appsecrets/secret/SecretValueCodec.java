@@ -3,6 +3,7 @@ package dev.appsecrets.secret;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import dev.appsecrets.web.SecretValue;
 import dev.appsecrets.crypto.IntegrityException;
 import dev.appsecrets.crypto.SealedValue;
 import dev.appsecrets.keyring.ActiveDataKey;
@@ -34,8 +35,9 @@ class SecretValueCodec {
 	 * number it becomes: the same stored form serves as the current value and as that
 	 * version, and an older ciphertext written back fails to open.
 	 */
-	SealedVersion seal(UUID appId, UUID secretId, int version, String value) {
-		return sealVersion(appId, secretId, version, value.getBytes(StandardCharsets.UTF_8), this.keyRing.active());
+	SealedVersion seal(UUID appId, UUID secretId, int version, SecretValue value) {
+		return sealVersion(appId, secretId, version, value.reveal().getBytes(StandardCharsets.UTF_8),
+				this.keyRing.active());
 	}
 
 	SealedVersion sealVersion(UUID appId, UUID secretId, int version, byte[] plaintext, ActiveDataKey active) {
@@ -47,8 +49,8 @@ class SecretValueCodec {
 	 * Opens the secret's current value.
 	 * @throws SecretUnreadableException if the stored value does not authenticate
 	 */
-	String open(Secret secret) {
-		return new String(openBytes(secret), StandardCharsets.UTF_8);
+	SecretValue open(Secret secret) {
+		return SecretValue.of(new String(openBytes(secret), StandardCharsets.UTF_8));
 	}
 
 	/**

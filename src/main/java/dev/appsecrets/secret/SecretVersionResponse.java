@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.appsecrets.web.SecretValue;
+import tools.jackson.databind.annotation.JsonSerialize;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -14,17 +16,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "SecretVersion")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SecretVersionResponse(UUID secretId, UUID appId, String key, int version, Instant createdAt, String createdBy,
-		@Schema(description = "Only when one version is asked for (which needs secrets:read on the app)") String value) {
-
-	/**
-	 * Never prints the value: records print every component, and answers reach debug
-	 * logs.
-	 */
-	@Override
-	public String toString() {
-		return "SecretVersionResponse[secretId=" + this.secretId + ", key=" + this.key + ", version=" + this.version
-				+ "]";
-	}
+		@Schema(description = "Only when one version is asked for (which needs secrets:read on the app)") @JsonSerialize(
+				using = SecretValue.Revealed.class) SecretValue value) {
 
 	/** The versions of a secret, newest first. */
 	@Schema(name = "SecretVersionList")

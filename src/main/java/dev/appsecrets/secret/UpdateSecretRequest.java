@@ -1,6 +1,7 @@
 package dev.appsecrets.secret;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.appsecrets.web.SecretValue;
 import dev.appsecrets.web.ValidText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
@@ -19,21 +20,12 @@ record UpdateSecretRequest(
 				max = SecretKeys.MAX_LENGTH) @Pattern(regexp = SecretKeys.PATTERN,
 						message = SecretKeys.PATTERN_MESSAGE) String key,
 		@Schema(description = "New value: any Unicode text, empty, multi-line and NUL included",
-				example = "n3w-s3cr3t") @ValidText String value) {
+				example = "n3w-s3cr3t") @ValidText SecretValue value) {
 
 	@AssertTrue(message = "must name key, value or both")
 	@Schema(hidden = true)
 	boolean isKeyOrValue() {
 		return this.key != null || this.value != null;
-	}
-
-	/**
-	 * Never prints the value: records print every component, and requests reach debug
-	 * logs.
-	 */
-	@Override
-	public String toString() {
-		return "UpdateSecretRequest[key=" + this.key + ", value=" + ((this.value != null) ? "(redacted)" : null) + "]";
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.appsecrets.secret;
 
+import dev.appsecrets.web.SecretValue;
+
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -19,13 +21,13 @@ final class ValueGenerator {
 	private ValueGenerator() {
 	}
 
-	static String generate(int length, String alphabet) {
+	static SecretValue generate(int length, String alphabet) {
 		String characters = ALPHABETS.get(alphabet);
 		StringBuilder value = new StringBuilder(length);
 		for (int i = 0; i < length; i++) {
 			value.append(characters.charAt(random.nextInt(characters.length())));
 		}
-		return value.toString();
+		return SecretValue.of(value.toString());
 	}
 
 	private static String asciiPrintable() {

@@ -178,7 +178,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static String expectedType(MismatchedInputException ex) {
 		Class<?> target = ex.getTargetType();
-		if (target == null || CharSequence.class.isAssignableFrom(target)) {
+		if (target == null || CharSequence.class.isAssignableFrom(target) || SecretValue.class.equals(target)) {
 			return "a string";
 		}
 		if (UUID.class.equals(target)) {

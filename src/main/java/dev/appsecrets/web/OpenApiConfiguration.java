@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +36,11 @@ class OpenApiConfiguration {
 	private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
 	private static final String BEARER = "bearerAuth";
+
+	static {
+		// A value is a plain string on the wire.
+		SpringDocUtils.getConfig().replaceWithClass(SecretValue.class, String.class);
+	}
 
 	@Bean
 	OpenAPI appSecretsVaultOpenApi() {

@@ -32,9 +32,10 @@ public record RequestLimitsProperties(DataSize maxRequestSize) {
 	 * @param value the value about to be stored
 	 * @throws PayloadTooLargeException if the value's UTF-8 form is over the limit
 	 */
-	public void requireWithinLimit(String value) {
+	public void requireWithinLimit(SecretValue value) {
 		long max = this.maxRequestSize.toBytes();
-		if (value.length() > max || utf8Length(value) > max) {
+		String text = value.reveal();
+		if (text.length() > max || utf8Length(text) > max) {
 			throw new PayloadTooLargeException("Value is larger than the limit of " + max + " bytes");
 		}
 	}

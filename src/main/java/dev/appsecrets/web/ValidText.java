@@ -16,7 +16,7 @@ import jakarta.validation.Payload;
  * combine with {@code @NotNull}.
  */
 @Documented
-@Constraint(validatedBy = ValidTextValidator.class)
+@Constraint(validatedBy = { ValidTextValidator.class, ValidSecretValueValidator.class })
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidText {

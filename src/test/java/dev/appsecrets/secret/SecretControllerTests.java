@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.appsecrets.web.ControllerSlice;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -70,6 +71,29 @@ class SecretControllerTests {
 				.isIn("key", "value", "appIdd");
 		}
 		then(this.secrets).should(never()).create(any(), any());
+	}
+
+	@Test
+	void theValueReachesTheServiceExactlyAndAValueOfAnotherTypeIsAskedForAsAString() {
+		Instant now = Instant.parse("2026-11-29T10:00:00Z");
+		given(this.secrets.create(eq(APP), any()))
+			.willReturn(new Tagged(new SecretResponse(SECRET, APP, "K", null, 1, now, now), "\"1.0\""));
+
+		assertThat(this.mvc.post()
+			.uri(PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"key\":\"K\",\"value\":\" a\\u0000b\\nc \"}")).hasStatus(201);
+		assertThat(this.mvc.post()
+			.uri(PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"key\":\"K\",\"value\":[\"v\"]}")).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.errors[0].message")
+			.isEqualTo("must be a string");
+
+		ArgumentCaptor<CreateSecretRequest> request = ArgumentCaptor.forClass(CreateSecretRequest.class);
+		then(this.secrets).should().create(eq(APP), request.capture());
+		assertThat(request.getValue().value().reveal()).isEqualTo(" a\0b\nc ");
 	}
 
 	@Test

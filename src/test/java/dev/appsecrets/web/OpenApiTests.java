@@ -66,6 +66,13 @@ class OpenApiTests extends ApiTest {
 		assertThat(schemas.get("CreateSecretRequest").get("required").toString()).contains("key", "value");
 		assertThat(schemas.get("AppRequest").get("properties").get("name").get("maxLength").asInt()).isEqualTo(100);
 		assertThat(schemas.get("AppSecret").get("properties").has("value")).isTrue();
+		// Values travel as SecretValue inside the service; on the wire they are strings.
+		for (String[] property : new String[][] { { "AppSecret", "value" }, { "CreateSecretRequest", "value" },
+				{ "UpdateSecretRequest", "value" }, { "SecretVersion", "value" }, { "Token", "token" } }) {
+			assertThat(schemas.get(property[0]).get("properties").get(property[1]).get("type").asString())
+				.as(property[0] + "." + property[1])
+				.isEqualTo("string");
+		}
 	}
 
 	@Test
