@@ -40,6 +40,9 @@ class AuditChain implements SchedulingConfigurer {
 	 */
 	static final Duration TIME_TOLERANCE = Duration.ofHours(1);
 
+	/** The advisory lock that sealing and pruning take, so they never overlap. */
+	static final long LOCK = 7262616376L;
+
 	private static final int BATCH = 1000;
 
 	private final JdbcTemplate jdbc;
@@ -57,12 +60,11 @@ class AuditChain implements SchedulingConfigurer {
 		this.clock = clock;
 	}
 
-	/** Seals every {@code secrets.audit.seal-interval}; prunes at {@code prune-cron}. */
+	/** Seals every {@code secrets.audit.seal-interval}. */
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		registrar.addFixedDelayTask(new FixedDelayTask(this::sealOnSchedule, this.properties.sealInterval(),
 				this.properties.sealInterval()));
-		registrar.addCronTask(this::prune, this.properties.pruneCron());
 	}
 
 	void sealOnSchedule() {
@@ -90,18 +92,17 @@ class AuditChain implements SchedulingConfigurer {
 	}
 
 	private int sealBatch() {
-		Boolean locked = this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(7262616376)", Boolean.class);
+		Boolean locked = this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK);
 		if (!Boolean.TRUE.equals(locked)) {
 			return 0;
 		}
 		Head head = head();
 		Instant sealable = this.clock.instant().minus(this.properties.sealDelay());
-		// Every committed event not sealed yet, whatever its seq: one that committed late
-		// is
-		// sealed now, after the head, in the order it is sealed. But not one far older
-		// than
-		// the head: no transaction commits an hour late, and an event backdated into the
-		// table could otherwise pass as the old anchor of a forged prune.
+		// Every committed event not sealed yet, whatever its seq: one that committed
+		// late is sealed now, after the head, in the order it is sealed. But not one far
+		// older than the latest sealed: no transaction commits an hour late, and an event
+		// backdated into the table could otherwise pass as the old anchor of a forged
+		// prune.
 		Instant notBefore = latestSealedTime().map((time) -> time.minus(TIME_TOLERANCE)).orElse(Instant.EPOCH);
 		List<AuditEvent> events = this.jdbc.query(
 				"SELECT " + AuditEventRows.COLUMNS + " FROM audit_events WHERE chain_hash IS NULL AND occurred_at <= ? "
@@ -169,49 +170,13 @@ class AuditChain implements SchedulingConfigurer {
 		return anchors.isEmpty() ? new Head(0, null, GENESIS) : anchors.get(0);
 	}
 
-	/**
-	 * Deletes, if a retention period is set, the sealed events older than it: a prefix of
-	 * the chain, recorded as a prune (the position and hash of the last event deleted) so
-	 * that what remains is still anchored and a deletion beyond it is detected. Daily.
-	 */
-	void prune() {
-		if (this.properties.retentionDays() > 0) {
-			Integer deleted = this.transactions.execute((status) -> prunePrefix(
-					this.clock.instant().minus(java.time.Duration.ofDays(this.properties.retentionDays()))));
-			log.info("Pruned " + deleted + " audit event(s) older than " + this.properties.retentionDays() + " days");
-		}
-	}
-
-	private int prunePrefix(Instant cutoff) {
-		this.jdbc.queryForObject("SELECT pg_advisory_xact_lock(7262616376)", Object.class);
-		// The newest event older than the cutoff, up to the first one that is not: a
-		// prefix.
-		List<Long> lastOld = this.jdbc.queryForList(
-				"SELECT coalesce((SELECT min(chain_pos) - 1 FROM audit_events WHERE chain_pos IS NOT NULL "
-						+ "AND occurred_at >= ?), (SELECT max(chain_pos) FROM audit_events))",
-				Long.class, Timestamp.from(cutoff));
-		if (lastOld.isEmpty() || lastOld.get(0) == null) {
-			return 0;
-		}
-		// That event stays as the anchor: verification checks it links to the recorded
-		// hash
-		// and is older than the retention period, so a prune can only ever have deleted
-		// events that retention would have deleted.
-		long anchor = lastOld.get(0);
-		List<Head> before = this.jdbc.query("SELECT chain_pos, seq, chain_hash FROM audit_events WHERE chain_pos = ?",
-				(row, n) -> new Head(row.getLong(1), row.getLong(2), row.getBytes(3)), anchor - 1);
-		if (before.isEmpty()) {
-			return 0;
-		}
-		Head through = before.get(0);
-		int deleted = this.jdbc.update("DELETE FROM audit_events WHERE chain_pos <= ?", through.position());
-		this.jdbc.update("DELETE FROM audit_seals WHERE kind = 'seal' AND last_pos <= ?", through.position());
-		this.jdbc.update(
-				"INSERT INTO audit_seals (sealed_at, last_seq, last_pos, head_hash, events, kind) "
-						+ "VALUES (?, ?, ?, ?, ?, 'prune')",
-				Timestamp.from(this.clock.instant()), through.seq(), through.position(), through.hash(), deleted);
-		log.info("Audit prune: chain positions up to " + through.position() + " deleted; anchor hash " + through.hex());
-		return deleted;
+	/** The sealed event at a chain position, if there is one. */
+	Optional<Head> at(long position) {
+		return this.jdbc
+			.query("SELECT chain_pos, seq, chain_hash FROM audit_events WHERE chain_pos = ?",
+					(row, n) -> new Head(row.getLong(1), row.getLong(2), row.getBytes(3)), position)
+			.stream()
+			.findFirst();
 	}
 
 	static byte[] link(byte[] previousHash, AuditEvent event) {

@@ -414,7 +414,8 @@ class AuditTests extends ApiTest {
 					java.time.Clock.systemUTC());
 			keepAYearChain.seal();
 
-			keepAYearChain.prune();
+			new AuditRetention(keepAYearChain, this.jdbc, this.transactions, yearly, java.time.Clock.systemUTC())
+				.prune();
 
 			// The newest event old enough stays as the anchor of what remains.
 			assertThat(this.jdbc.queryForList("SELECT action FROM audit_events ORDER BY chain_pos", String.class))
