@@ -5,7 +5,6 @@ import java.io.IOException;
 import dev.appsecrets.AppSecretsVaultApplication;
 import dev.appsecrets.TestDatabase;
 import dev.appsecrets.web.StartupRefusal;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,10 +20,12 @@ class AdminTokenStartupTests {
 
 	@Test
 	void withAnExternalDatabaseAndNoAdminTokenStartupIsRefusedSayingWhatToSet() throws IOException {
-		try (EmbeddedPostgres postgres = TestDatabase.startEmbedded()) {
+		try (TestDatabase.Fresh database = TestDatabase.freshDatabase()) {
 			assertThatThrownBy(() -> new SpringApplicationBuilder(AppSecretsVaultApplication.class).run(
-					"--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-					"--spring.datasource.username=postgres", "--secrets.master-key=" + TestDatabase.MASTER_KEY))
+					"--server.port=0", "--spring.datasource.url=" + database.url(),
+					"--spring.datasource.username=" + database.username(),
+					"--spring.datasource.password=" + database.password(),
+					"--secrets.master-key=" + TestDatabase.MASTER_KEY))
 				.satisfies((ex) -> {
 					Throwable cause = ex;
 					while (cause != null && !(cause instanceof StartupRefusal)) {

@@ -12,7 +12,6 @@ import dev.appsecrets.DatabaseDump;
 import dev.appsecrets.Http;
 import dev.appsecrets.TestDatabase;
 import dev.appsecrets.crypto.LocalKeyEncryptionKey;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,16 +35,16 @@ class MasterKeyStartupTests {
 
 	private static final String KEY_2 = LocalKeyEncryptionKey.generateBase64();
 
-	private EmbeddedPostgres postgres;
+	private TestDatabase.Fresh database;
 
 	@BeforeEach
 	void startDatabase() {
-		this.postgres = TestDatabase.startEmbedded();
+		this.database = TestDatabase.freshDatabase();
 	}
 
 	@AfterEach
-	void stopDatabase() throws IOException {
-		this.postgres.close();
+	void stopDatabase() {
+		this.database.close();
 	}
 
 	@Test
@@ -80,8 +79,9 @@ class MasterKeyStartupTests {
 
 		assertThatThrownBy(() -> start("--secrets.master-key=" + KEY_2)).satisfies(
 				(ex) -> assertThat(rootMessage(ex)).contains(fingerprint1).doesNotContain(KEY_1).doesNotContain(KEY_2));
-		assertThat(new JdbcTemplate(this.postgres.getPostgresDatabase())
-			.queryForObject("select count(*) from data_keys", Long.class)).isEqualTo(1);
+		assertThat(new JdbcTemplate(this.database.dataSource()).queryForObject("select count(*) from data_keys",
+				Long.class))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -98,7 +98,7 @@ class MasterKeyStartupTests {
 				"--secrets.previous-master-keys=" + KEY_1)) {
 			assertThat(http(context).get(path).json().get("value").asString()).isEqualTo("survives-rotation");
 		}
-		JdbcTemplate jdbc = new JdbcTemplate(this.postgres.getPostgresDatabase());
+		JdbcTemplate jdbc = new JdbcTemplate(this.database.dataSource());
 		List<String> fingerprints = jdbc.queryForList("select distinct master_key_fingerprint from data_keys",
 				String.class);
 		assertThat(fingerprints).containsExactly(fingerprint2);
@@ -109,13 +109,13 @@ class MasterKeyStartupTests {
 		try (ConfigurableApplicationContext context = start("--secrets.master-key=" + KEY_2)) {
 			assertThat(http(context).get(path).json().get("value").asString()).isEqualTo("survives-rotation");
 		}
-		String dump = DatabaseDump.of(this.postgres.getPostgresDatabase());
+		String dump = DatabaseDump.of(this.database.dataSource());
 		assertThat(dump).doesNotContain("survives-rotation").doesNotContain(KEY_1).doesNotContain(KEY_2);
 	}
 
 	@Test
 	void reencryptionInterruptedByARestartResumesAtStartup() throws InterruptedException {
-		JdbcTemplate jdbc = new JdbcTemplate(this.postgres.getPostgresDatabase());
+		JdbcTemplate jdbc = new JdbcTemplate(this.database.dataSource());
 		List<String> paths = new ArrayList<>();
 		try (ConfigurableApplicationContext context = start("--secrets.master-key=" + KEY_1)) {
 			for (int i = 0; i < 5; i++) {
@@ -164,9 +164,8 @@ class MasterKeyStartupTests {
 	}
 
 	private ConfigurableApplicationContext start(String... arguments) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0",
-				"--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--secrets.admin-token=" + TestDatabase.ADMIN_TOKEN));
+		List<String> args = new ArrayList<>(List.of("--server.port=0"));
+		args.addAll(List.of(this.database.arguments()));
 		args.addAll(List.of(arguments));
 		return new SpringApplicationBuilder(AppSecretsVaultApplication.class).run(args.toArray(String[]::new));
 	}

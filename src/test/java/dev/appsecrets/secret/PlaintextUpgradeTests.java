@@ -12,7 +12,6 @@ import dev.appsecrets.AppSecretsVaultApplication;
 import dev.appsecrets.DatabaseDump;
 import dev.appsecrets.Http;
 import dev.appsecrets.TestDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,8 +31,8 @@ class PlaintextUpgradeTests {
 
 	@Test
 	void plainTextValuesOfTheOldSchemaAreEncryptedOnUpgradeAndReadBackUnchanged() throws IOException {
-		try (EmbeddedPostgres postgres = TestDatabase.startEmbedded()) {
-			DataSource dataSource = postgres.getPostgresDatabase();
+		try (TestDatabase.Fresh database = TestDatabase.freshDatabase()) {
+			DataSource dataSource = database.dataSource();
 			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("1").load().migrate();
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			UUID appId = UUID.randomUUID();
@@ -46,9 +45,8 @@ class PlaintextUpgradeTests {
 					UUID.randomUUID(), appId, key, value.getBytes(StandardCharsets.UTF_8)));
 
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AppSecretsVaultApplication.class)
-				.run("--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-						"--spring.datasource.username=postgres", "--secrets.master-key=" + TestDatabase.MASTER_KEY,
-						"--secrets.admin-token=" + TestDatabase.ADMIN_TOKEN)) {
+				.run(with(database.arguments(), "--server.port=0",
+						"--secrets.master-key=" + TestDatabase.MASTER_KEY))) {
 				assertThat(jdbc.queryForObject("select count(*) from app_secrets where dek_id is null", Long.class))
 					.isZero();
 				String dump = DatabaseDump.of(dataSource);
@@ -62,6 +60,11 @@ class PlaintextUpgradeTests {
 					.isEqualTo(values.get(secret.get("key").asString())));
 			}
 		}
+	}
+
+	private static String[] with(String[] arguments, String... more) {
+		return java.util.stream.Stream.concat(java.util.Arrays.stream(arguments), java.util.Arrays.stream(more))
+			.toArray(String[]::new);
 	}
 
 }
