@@ -30,6 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * AES-GCM operation and no database round trip. At start-up it checks that the master key
  * opens every data key, re-wraps keys still under a previous master key, and makes the
  * first data key if there is none.
+ * <p>
+ * Over 200 lines and six collaborators on purpose: start-up checks, re-wrapping under a
+ * new master key, rotation and the cache share one advisory lock and one cache, and a
+ * master-key rotation is audited at start-up, before event listeners exist, so it writes
+ * its audit event itself.
  */
 @Service
 public class DataKeyRing implements InitializingBean {
