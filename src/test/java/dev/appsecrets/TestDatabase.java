@@ -53,6 +53,9 @@ public final class TestDatabase {
 		registry.add("spring.datasource.password", () -> password);
 		registry.add("secrets.master-key", () -> MASTER_KEY);
 		registry.add("secrets.admin-token", () -> ADMIN_TOKEN);
+		// The suite sends many refused requests from one address; RateLimitTests turn
+		// limits on.
+		registry.add("secrets.rate-limit.enabled", () -> "false");
 	}
 
 	/**
@@ -64,7 +67,7 @@ public final class TestDatabase {
 		start();
 		return new String[] { "--spring.datasource.url=" + url, "--spring.datasource.username=" + username,
 				"--spring.datasource.password=" + password, "--secrets.master-key=" + MASTER_KEY,
-				"--secrets.admin-token=" + ADMIN_TOKEN };
+				"--secrets.admin-token=" + ADMIN_TOKEN, "--secrets.rate-limit.enabled=false" };
 	}
 
 	/**
@@ -109,7 +112,7 @@ public final class TestDatabase {
 		public String[] arguments() {
 			return new String[] { "--spring.datasource.url=" + this.url,
 					"--spring.datasource.username=" + this.username, "--spring.datasource.password=" + this.password,
-					"--secrets.admin-token=" + ADMIN_TOKEN };
+					"--secrets.admin-token=" + ADMIN_TOKEN, "--secrets.rate-limit.enabled=false" };
 		}
 
 		@Override

@@ -56,7 +56,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, TokenAuthenticationProvider tokens, ObjectProvider<JwtDecoder> jwt,
-			SecurityProblemHandler problems, Problems problemWriter, AccessProperties properties) {
+			SecurityProblemHandler problems, Problems problemWriter, AccessProperties properties, RateLimiter limiter) {
 		List<AuthenticationProvider> providers = new ArrayList<>(List.of(tokens));
 		JwtDecoder decoder = jwt.getIfAvailable();
 		if (decoder != null) {
@@ -91,7 +91,9 @@ class SecurityConfiguration {
 				.anyRequest()
 				.access(SecurityConfiguration::routeRule))
 			.addFilterBefore(cors(properties, problemWriter), BearerTokenAuthenticationFilter.class)
-			.addFilterBefore(new StrictRequestFilter(problemWriter), BearerTokenAuthenticationFilter.class);
+			.addFilterBefore(new StrictRequestFilter(problemWriter), BearerTokenAuthenticationFilter.class)
+			// Before authentication, so before the token lookup and any audit write.
+			.addFilterBefore(new RateLimitFilter(limiter), BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -171,7 +173,8 @@ class SecurityConfiguration {
 		configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "PUT", "DELETE"));
 		configuration.setAllowedHeaders(
 				List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id", AuditLog.REASON_HEADER));
-		configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Request-Id"));
+		configuration.setExposedHeaders(
+				List.of("Location", "ETag", "Retry-After", "X-Request-Id", "RateLimit", "RateLimit-Policy"));
 		configuration.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/**", configuration);

@@ -36,9 +36,12 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
 
 	private final AuditLog audit;
 
-	SecurityProblemHandler(Problems problems, AuditLog audit) {
+	private final RateLimiter limiter;
+
+	SecurityProblemHandler(Problems problems, AuditLog audit, RateLimiter limiter) {
 		this.problems = problems;
 		this.audit = audit;
+		this.limiter = limiter;
 	}
 
 	@Override
@@ -48,6 +51,10 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"The database is unavailable; try again shortly");
+			return;
+		}
+		// An address over its budget of failures gets a 429 and costs no audit write.
+		if (!this.limiter.failedAuthentication(request, response)) {
 			return;
 		}
 		recordDenied(request, null);

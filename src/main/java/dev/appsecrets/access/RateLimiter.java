@@ -1,0 +1,266 @@
+package dev.appsecrets.access;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import dev.appsecrets.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The token buckets, in the configured store, and what this instance remembers in front
+ * of them: who is refused until when (so that a refused request costs no store access,
+ * and with the PostgreSQL store no database write), and which callers authenticated
+ * lately (so that an address over its failed-authentication budget does not lock out the
+ * good callers behind it). Both memories are bounded.
+ */
+class RateLimiter {
+
+	private static final Log log = LogFactory.getLog(RateLimiter.class);
+
+	/** The budget a request drew on, given back if it then fails authentication. */
+	static final String DRAWN = RateLimiter.class.getName() + ".drawn";
+
+	/** Most keys each local memory holds; the oldest go first. */
+	static final int MAX_KEYS = 100_000;
+
+	private final RateLimitProperties properties;
+
+	private final ProxyManager<String> buckets;
+
+	private final Problems problems;
+
+	private final Map<RateLimitBudget, BucketConfiguration> configurations = new EnumMap<>(RateLimitBudget.class);
+
+	private final Map<RateLimitBudget, Counter> limited = new EnumMap<>(RateLimitBudget.class);
+
+	private final Cache<String, Long> refusedUntil;
+
+	private final Cache<String, Boolean> authenticated;
+
+	private final Cache<String, Boolean> logged;
+
+	RateLimiter(RateLimitProperties properties, ProxyManager<String> buckets, MeterRegistry meters, Problems problems) {
+		this.properties = properties;
+		this.buckets = buckets;
+		this.problems = problems;
+		Duration longest = Duration.ZERO;
+		for (RateLimitBudget budget : RateLimitBudget.values()) {
+			RateLimitProperties.Limit limit = properties.limit(budget);
+			this.configurations.put(budget,
+					BucketConfiguration.builder()
+						.addLimit((bandwidth) -> bandwidth.capacity(limit.capacity())
+							.refillGreedy(limit.capacity(), limit.period()))
+						.build());
+			this.limited.put(budget,
+					Counter.builder("secrets.ratelimit.limited")
+						.description("Requests refused with 429 because a rate limit was reached")
+						.tag("budget", budget.policy())
+						.register(meters));
+			longest = (limit.period().compareTo(longest) > 0) ? limit.period() : longest;
+		}
+		this.refusedUntil = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(longest).build();
+		this.authenticated = Caffeine.newBuilder()
+			.maximumSize(MAX_KEYS)
+			.expireAfterWrite(Duration.ofMinutes(10))
+			.build();
+		this.logged = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(Duration.ofMinutes(1)).build();
+	}
+
+	/**
+	 * Whether a request is limited: every request but health probes and the API
+	 * documentation, unless limits are off.
+	 */
+	boolean applies(HttpServletRequest request) {
+		if (!this.properties.enabled()) {
+			return false;
+		}
+		String path = request.getRequestURI();
+		return !(path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/v3/api-docs")
+				|| path.startsWith("/v3/api-docs/") || path.equals("/swagger-ui.html")
+				|| path.startsWith("/swagger-ui/"));
+	}
+
+	/**
+	 * A request that failed authentication: gives back what it drew from the caller's
+	 * budget (the credential was not the caller's) and draws on its address's budget.
+	 * @return {@code true} if the request may still be answered (and audited) as a
+	 * failure; {@code false} if it was answered with 429
+	 */
+	boolean failedAuthentication(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!applies(request)) {
+			return true;
+		}
+		if (request.getAttribute(DRAWN) instanceof Drawn drawn) {
+			this.refund(drawn.budget(), drawn.caller());
+		}
+		String address = RateLimitKeys.address(request);
+		RateLimiter.Decision decision = this.consume(RateLimitBudget.FAILED_AUTH, address);
+		if (decision == null) {
+			return true;
+		}
+		if (!decision.allowed()) {
+			refuse(request, response, decision, "address " + address);
+			return false;
+		}
+		decision.writeHeaders(response);
+		return true;
+	}
+
+	/** Answers a refused request: 429 with the budget's headers; counted and logged. */
+	void refuse(HttpServletRequest request, HttpServletResponse response, Decision decision, String who)
+			throws IOException {
+		refused(decision.budget(), who);
+		decision.writeHeaders(response);
+		this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+				"Too many requests (" + decision.budget().policy() + " limit of " + decision.limit().capacity()
+						+ " per " + decision.limit().period().toSeconds() + " s); retry after "
+						+ Math.max(1, decision.retryAfter()) + " s");
+	}
+
+	/**
+	 * Takes one request from a key's bucket, unless the key was refused moments ago and
+	 * its wait is not over (answered here, from memory). A store that fails lets the
+	 * request through: authentication, which follows, needs the same database.
+	 */
+	Decision consume(RateLimitBudget budget, String key) {
+		Decision refused = stillRefused(budget, key);
+		if (refused != null) {
+			return refused;
+		}
+		ConsumptionProbe probe;
+		try {
+			probe = this.buckets.builder()
+				.build(budget.policy() + ":" + key, () -> this.configurations.get(budget))
+				.tryConsumeAndReturnRemaining(1);
+		}
+		catch (RuntimeException ex) {
+			warnOnce("store", "Rate-limit store unavailable, requests pass unlimited: " + ex.getClass().getName());
+			return null;
+		}
+		Decision decision = new Decision(budget, this.properties.limit(budget), probe.isConsumed(),
+				probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()),
+				seconds(probe.getNanosToWaitForRefill()));
+		if (!decision.allowed()) {
+			this.refusedUntil.put(budget.policy() + ":" + key,
+					System.nanoTime() + TimeUnit.SECONDS.toNanos(decision.retryAfter()));
+		}
+		return decision;
+	}
+
+	/**
+	 * Gives back a request taken from a key's bucket (one that failed authentication).
+	 */
+	void refund(RateLimitBudget budget, String key) {
+		try {
+			this.buckets.builder()
+				.build(budget.policy() + ":" + key, () -> this.configurations.get(budget))
+				.addTokens(1);
+		}
+		catch (RuntimeException ex) {
+			warnOnce("store", "Rate-limit store unavailable: " + ex.getClass().getName());
+		}
+	}
+
+	/**
+	 * The refusal still standing for a key, answered from memory, or {@code null}.
+	 */
+	Decision stillRefused(RateLimitBudget budget, String key) {
+		Long until = this.refusedUntil.getIfPresent(budget.policy() + ":" + key);
+		if (until == null) {
+			return null;
+		}
+		long left = until - System.nanoTime();
+		if (left <= 0) {
+			this.refusedUntil.invalidate(budget.policy() + ":" + key);
+			return null;
+		}
+		long wait = seconds(left);
+		return new Decision(budget, this.properties.limit(budget), false, 0, wait, wait);
+	}
+
+	/** Remembers a caller key that authenticated, so its address's refusals spare it. */
+	void authenticated(String callerKey) {
+		this.authenticated.put(callerKey, Boolean.TRUE);
+	}
+
+	ProxyManager<String> buckets() {
+		return this.buckets;
+	}
+
+	boolean knownCaller(String callerKey) {
+		return callerKey != null && this.authenticated.getIfPresent(callerKey) != null;
+	}
+
+	/**
+	 * Counts a refused request and logs it, at most once a minute per key.
+	 * @param budget the budget that refused it
+	 * @param who how to name the key in the log: an address, or a caller's fingerprint
+	 */
+	void refused(RateLimitBudget budget, String who) {
+		this.limited.get(budget).increment();
+		if (this.logged.asMap().putIfAbsent(budget.policy() + ":" + who, Boolean.TRUE) == null) {
+			log.warn("Rate limit " + budget.policy() + " reached by " + who
+					+ "; refusing with 429 (logged once a minute, counted in secrets.ratelimit.limited)");
+		}
+	}
+
+	private void warnOnce(String what, String message) {
+		if (this.logged.asMap().putIfAbsent("warn:" + what, Boolean.TRUE) == null) {
+			log.warn(message);
+		}
+	}
+
+	/** What a request drew from its caller's budget. */
+	record Drawn(RateLimitBudget budget, String caller) {
+	}
+
+	private static long seconds(long nanos) {
+		return Math.max(0, (nanos + 999_999_999L) / 1_000_000_000L);
+	}
+
+	/**
+	 * What a budget said about a request.
+	 *
+	 * @param budget the budget
+	 * @param limit its capacity and period
+	 * @param allowed whether the request may go on
+	 * @param remaining requests left in the bucket
+	 * @param reset seconds until the bucket is full again
+	 * @param retryAfter seconds until the next request would be allowed (when refused)
+	 */
+	record Decision(RateLimitBudget budget, RateLimitProperties.Limit limit, boolean allowed, long remaining,
+			long reset, long retryAfter) {
+
+		/**
+		 * The rate-limit headers of draft-ietf-httpapi-ratelimit-headers-10, and
+		 * {@code Retry-After} when refused.
+		 */
+		void writeHeaders(HttpServletResponse response) {
+			String policy = "\"" + this.budget.policy() + "\"";
+			response.setHeader("RateLimit-Policy",
+					policy + ";q=" + this.limit.capacity() + ";w=" + this.limit.period().toSeconds());
+			response.setHeader("RateLimit", policy + ";r=" + this.remaining + ";t=" + this.reset);
+			if (!this.allowed) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.retryAfter)));
+			}
+		}
+
+	}
+
+}
