@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Pattern;
 /**
  * The optional body of {@code POST /apps/{appId}/secrets/{secretId}/rotate}.
  */
-@JsonIgnoreProperties({ "id", "appId", "key", "value", "version", "createdAt", "updatedAt" })
+// A key or value here would be silently replaced by a random one: refused as unknown.
+@JsonIgnoreProperties({ "id", "appId", "version", "createdAt", "updatedAt" })
 record RotateSecretRequest(
 		@Schema(description = "Length of the new value, 16 to 4096",
 				defaultValue = "32") @Min(16) @Max(4096) Integer length,

@@ -52,8 +52,9 @@ class SecretController {
 			description = "With values for a caller holding secrets:read; names and metadata only with values=false "
 					+ "or for a caller holding secrets:list alone.")
 	SecretListResponse list(@PathVariable UUID appId, @Parameter(
-			description = "false for names and metadata only") @RequestParam(defaultValue = "true") boolean values) {
-		return this.secrets.list(appId, values);
+			description = "false for names and metadata only") @RequestParam(required = false) Boolean values) {
+		// No default value: Spring would put it in place of an empty "values=" too.
+		return this.secrets.list(appId, values == null || values);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -129,6 +129,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		MalformedBodyException malformedBody = findCause(ex, MalformedBodyException.class);
+		if (malformedBody != null) {
+			return problem(Problems.invalid(malformedBody.getMessage(), List.of()), headers);
+		}
 		PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
 		if (tooLarge != null) {
 			return handlePayloadTooLarge(tooLarge);
@@ -193,7 +197,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (Integer.class.equals(target) || int.class.equals(target)) {
 			return "a whole number";
 		}
-		return "of type " + target.getSimpleName();
+		if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+			return "a list";
+		}
+		if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+			return "a number";
+		}
+		if (target.isEnum()) {
+			return "one of the documented values";
+		}
+		if (Boolean.class.equals(target) || boolean.class.equals(target)) {
+			return "true or false";
+		}
+		return "an object";
 	}
 
 	/**
@@ -205,6 +221,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
 	void handleAccessDenied(RuntimeException ex) {
 		throw ex;
+	}
+
+	@ExceptionHandler(MalformedBodyException.class)
+	ResponseEntity<Object> handleMalformedBody(MalformedBodyException ex) {
+		return problem(Problems.invalid(ex.getMessage(), List.of()), new HttpHeaders());
 	}
 
 	@ExceptionHandler(PayloadTooLargeException.class)

@@ -8,8 +8,9 @@ import org.springframework.validation.annotation.Validated;
  * Limits on what one request may carry.
  *
  * @param maxRequestSize largest secret value accepted (in UTF-8 bytes); a request body
- * may exceed it by {@link #FRAMING_ALLOWANCE} of JSON around the value, so a value of
- * exactly this size still fits. Anything larger is answered 413.
+ * may hold it JSON-escaped (up to {@link #ESCAPE_FACTOR} times as many bytes) with
+ * {@link #FRAMING_ALLOWANCE} of JSON around it, so a value of exactly this size fits
+ * however a client escapes it. Anything larger is answered 413.
  */
 @Validated
 @ConfigurationProperties("secrets")
@@ -20,6 +21,9 @@ public record RequestLimitsProperties(DataSize maxRequestSize) {
 	 * escapes.
 	 */
 	static final DataSize FRAMING_ALLOWANCE = DataSize.ofKilobytes(64);
+
+	/** How many bytes of JSON one byte of a value can take at most ({@code \u0000}). */
+	static final int ESCAPE_FACTOR = 6;
 
 	public RequestLimitsProperties {
 		if (maxRequestSize == null) {
@@ -61,8 +65,12 @@ public record RequestLimitsProperties(DataSize maxRequestSize) {
 		return bytes;
 	}
 
+	/**
+	 * The largest body: a value of the largest size written with JSON escapes (up to six
+	 * bytes for one, {@code \u0000}), and the JSON around it.
+	 */
 	long maxBodyBytes() {
-		return this.maxRequestSize.toBytes() + FRAMING_ALLOWANCE.toBytes();
+		return ESCAPE_FACTOR * this.maxRequestSize.toBytes() + FRAMING_ALLOWANCE.toBytes();
 	}
 
 }

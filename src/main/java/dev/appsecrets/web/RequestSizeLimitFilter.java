@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over the limit with 413 before they are read whole: at once when
  * the declared Content-Length is too large, and while reading when a chunked body grows
- * too large.
+ * too large. Bodies must be well-formed UTF-8 (JSON is), checked while they are read: a
+ * 400 otherwise.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -46,9 +47,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	private String tooLarge() {
-		return "Request body is larger than the limit of " + this.limits.maxRequestSize().toBytes()
-				+ " bytes for a value, plus " + RequestLimitsProperties.FRAMING_ALLOWANCE.toBytes()
-				+ " bytes of JSON around it";
+		return "Request body is larger than the limit of " + this.limits.maxBodyBytes() + " bytes (a value of at most "
+				+ this.limits.maxRequestSize().toBytes() + " bytes, JSON-escaped, and the JSON around it)";
 	}
 
 	/**
@@ -88,6 +88,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 		private long read;
 
+		private final Utf8Check utf8 = new Utf8Check();
+
 		LimitedInputStream(ServletInputStream delegate, long max, String message) {
 			this.delegate = delegate;
 			this.max = max;
@@ -99,6 +101,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			int b = this.delegate.read();
 			if (b != -1) {
 				count(1);
+				this.utf8.update(new byte[] { (byte) b }, 0, 1);
+			}
+			else {
+				this.utf8.end();
 			}
 			return b;
 		}
@@ -108,6 +114,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			int n = this.delegate.read(buffer, offset, length);
 			if (n > 0) {
 				count(n);
+				this.utf8.update(buffer, offset, n);
+			}
+			else if (n == -1) {
+				this.utf8.end();
 			}
 			return n;
 		}
