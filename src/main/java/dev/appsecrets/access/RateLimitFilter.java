@@ -42,14 +42,14 @@ class RateLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String caller = RateLimitKeys.caller(request);
 		String address = RateLimitKeys.address(request);
-		RateLimiter.Decision blocked = this.limiter.stillRefused(RateLimitBudget.FAILED_AUTH, address);
+		RateLimitDecision blocked = this.limiter.stillRefused(RateLimitBudget.FAILED_AUTH, address);
 		if (blocked != null && !this.limiter.knownCaller(caller)) {
 			this.limiter.refuse(request, response, blocked, "address " + address);
 			return;
 		}
 		if (caller != null) {
 			RateLimitBudget budget = budget(request);
-			RateLimiter.Decision decision = this.limiter.consume(budget, caller);
+			RateLimitDecision decision = this.limiter.consume(budget, caller);
 			if (decision != null && !decision.allowed()) {
 				this.limiter.refuse(request, response, decision, RateLimitKeys.fingerprint(caller));
 				return;

@@ -11,16 +11,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.appsecrets.web.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
 /**
  * The token buckets, in the configured store, and what this instance remembers in front
@@ -30,8 +24,6 @@ import org.springframework.http.HttpStatus;
  * good callers behind it). Both memories are bounded.
  */
 class RateLimiter {
-
-	private static final Log log = LogFactory.getLog(RateLimiter.class);
 
 	/** The budget a request drew on, given back if it then fails authentication. */
 	static final String DRAWN = RateLimiter.class.getName() + ".drawn";
@@ -43,22 +35,18 @@ class RateLimiter {
 
 	private final ProxyManager<String> buckets;
 
-	private final Problems problems;
+	private final RateLimitRefusals refusals;
 
 	private final Map<RateLimitBudget, BucketConfiguration> configurations = new EnumMap<>(RateLimitBudget.class);
-
-	private final Map<RateLimitBudget, Counter> limited = new EnumMap<>(RateLimitBudget.class);
 
 	private final Cache<String, Long> refusedUntil;
 
 	private final Cache<String, Boolean> authenticated;
 
-	private final Cache<String, Boolean> logged;
-
 	RateLimiter(RateLimitProperties properties, ProxyManager<String> buckets, MeterRegistry meters, Problems problems) {
 		this.properties = properties;
 		this.buckets = buckets;
-		this.problems = problems;
+		this.refusals = new RateLimitRefusals(meters, problems);
 		Duration longest = Duration.ZERO;
 		for (RateLimitBudget budget : RateLimitBudget.values()) {
 			RateLimitProperties.Limit limit = properties.limit(budget);
@@ -67,11 +55,6 @@ class RateLimiter {
 						.addLimit((bandwidth) -> bandwidth.capacity(limit.capacity())
 							.refillGreedy(limit.capacity(), limit.period()))
 						.build());
-			this.limited.put(budget,
-					Counter.builder("secrets.ratelimit.limited")
-						.description("Requests refused with 429 because a rate limit was reached")
-						.tag("budget", budget.policy())
-						.register(meters));
 			longest = (limit.period().compareTo(longest) > 0) ? limit.period() : longest;
 		}
 		this.refusedUntil = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(longest).build();
@@ -79,7 +62,6 @@ class RateLimiter {
 			.maximumSize(MAX_KEYS)
 			.expireAfterWrite(Duration.ofMinutes(10))
 			.build();
-		this.logged = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(Duration.ofMinutes(1)).build();
 	}
 
 	/**
@@ -110,27 +92,16 @@ class RateLimiter {
 			this.refund(drawn.budget(), drawn.caller());
 		}
 		String address = RateLimitKeys.address(request);
-		RateLimiter.Decision decision = this.consume(RateLimitBudget.FAILED_AUTH, address);
+		RateLimitDecision decision = this.consume(RateLimitBudget.FAILED_AUTH, address);
 		if (decision == null) {
 			return true;
 		}
 		if (!decision.allowed()) {
-			refuse(request, response, decision, "address " + address);
+			this.refusals.refuse(request, response, decision, "address " + address);
 			return false;
 		}
 		decision.writeHeaders(response);
 		return true;
-	}
-
-	/** Answers a refused request: 429 with the budget's headers; counted and logged. */
-	void refuse(HttpServletRequest request, HttpServletResponse response, Decision decision, String who)
-			throws IOException {
-		refused(decision.budget(), who);
-		decision.writeHeaders(response);
-		this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
-				"Too many requests (" + decision.budget().policy() + " limit of " + decision.limit().capacity()
-						+ " per " + decision.limit().period().toSeconds() + " s); retry after "
-						+ Math.max(1, decision.retryAfter()) + " s");
 	}
 
 	/**
@@ -138,8 +109,8 @@ class RateLimiter {
 	 * its wait is not over (answered here, from memory). A store that fails lets the
 	 * request through: authentication, which follows, needs the same database.
 	 */
-	Decision consume(RateLimitBudget budget, String key) {
-		Decision refused = stillRefused(budget, key);
+	RateLimitDecision consume(RateLimitBudget budget, String key) {
+		RateLimitDecision refused = stillRefused(budget, key);
 		if (refused != null) {
 			return refused;
 		}
@@ -150,10 +121,11 @@ class RateLimiter {
 				.tryConsumeAndReturnRemaining(1);
 		}
 		catch (RuntimeException ex) {
-			warnOnce("store", "Rate-limit store unavailable, requests pass unlimited: " + ex.getClass().getName());
+			this.refusals.warnOnce("store",
+					"Rate-limit store unavailable, requests pass unlimited: " + ex.getClass().getName());
 			return null;
 		}
-		Decision decision = new Decision(budget, this.properties.limit(budget), probe.isConsumed(),
+		RateLimitDecision decision = new RateLimitDecision(budget, this.properties.limit(budget), probe.isConsumed(),
 				probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()),
 				seconds(probe.getNanosToWaitForRefill()));
 		if (!decision.allowed()) {
@@ -173,14 +145,14 @@ class RateLimiter {
 				.addTokens(1);
 		}
 		catch (RuntimeException ex) {
-			warnOnce("store", "Rate-limit store unavailable: " + ex.getClass().getName());
+			this.refusals.warnOnce("store", "Rate-limit store unavailable: " + ex.getClass().getName());
 		}
 	}
 
 	/**
 	 * The refusal still standing for a key, answered from memory, or {@code null}.
 	 */
-	Decision stillRefused(RateLimitBudget budget, String key) {
+	RateLimitDecision stillRefused(RateLimitBudget budget, String key) {
 		Long until = this.refusedUntil.getIfPresent(budget.policy() + ":" + key);
 		if (until == null) {
 			return null;
@@ -191,12 +163,18 @@ class RateLimiter {
 			return null;
 		}
 		long wait = seconds(left);
-		return new Decision(budget, this.properties.limit(budget), false, 0, wait, wait);
+		return new RateLimitDecision(budget, this.properties.limit(budget), false, 0, wait, wait);
 	}
 
 	/** Remembers a caller key that authenticated, so its address's refusals spare it. */
 	void authenticated(String callerKey) {
 		this.authenticated.put(callerKey, Boolean.TRUE);
+	}
+
+	/** Answers a refused request: 429 with the budget's headers; counted and logged. */
+	void refuse(HttpServletRequest request, HttpServletResponse response, RateLimitDecision decision, String who)
+			throws IOException {
+		this.refusals.refuse(request, response, decision, who);
 	}
 
 	ProxyManager<String> buckets() {
@@ -207,60 +185,12 @@ class RateLimiter {
 		return callerKey != null && this.authenticated.getIfPresent(callerKey) != null;
 	}
 
-	/**
-	 * Counts a refused request and logs it, at most once a minute per key.
-	 * @param budget the budget that refused it
-	 * @param who how to name the key in the log: an address, or a caller's fingerprint
-	 */
-	void refused(RateLimitBudget budget, String who) {
-		this.limited.get(budget).increment();
-		if (this.logged.asMap().putIfAbsent(budget.policy() + ":" + who, Boolean.TRUE) == null) {
-			log.warn("Rate limit " + budget.policy() + " reached by " + who
-					+ "; refusing with 429 (logged once a minute, counted in secrets.ratelimit.limited)");
-		}
-	}
-
-	private void warnOnce(String what, String message) {
-		if (this.logged.asMap().putIfAbsent("warn:" + what, Boolean.TRUE) == null) {
-			log.warn(message);
-		}
-	}
-
 	/** What a request drew from its caller's budget. */
 	record Drawn(RateLimitBudget budget, String caller) {
 	}
 
 	private static long seconds(long nanos) {
 		return Math.max(0, (nanos + 999_999_999L) / 1_000_000_000L);
-	}
-
-	/**
-	 * What a budget said about a request.
-	 *
-	 * @param budget the budget
-	 * @param limit its capacity and period
-	 * @param allowed whether the request may go on
-	 * @param remaining requests left in the bucket
-	 * @param reset seconds until the bucket is full again
-	 * @param retryAfter seconds until the next request would be allowed (when refused)
-	 */
-	record Decision(RateLimitBudget budget, RateLimitProperties.Limit limit, boolean allowed, long remaining,
-			long reset, long retryAfter) {
-
-		/**
-		 * The rate-limit headers of draft-ietf-httpapi-ratelimit-headers-10, and
-		 * {@code Retry-After} when refused.
-		 */
-		void writeHeaders(HttpServletResponse response) {
-			String policy = "\"" + this.budget.policy() + "\"";
-			response.setHeader("RateLimit-Policy",
-					policy + ";q=" + this.limit.capacity() + ";w=" + this.limit.period().toSeconds());
-			response.setHeader("RateLimit", policy + ";r=" + this.remaining + ";t=" + this.reset);
-			if (!this.allowed) {
-				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.retryAfter)));
-			}
-		}
-
 	}
 
 }
