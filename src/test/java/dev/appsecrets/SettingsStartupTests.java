@@ -18,9 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SettingsStartupTests {
 
 	@ParameterizedTest
-	// One of each kind (a number, a duration, a schedule): each case starts the service.
+	// One of each kind (a number, a duration, a schedule, a nested limit, a choice): each
+	// case starts the service.
 	@CsvSource({ "secrets.reencryption.batch-size,0", "secrets.deleted-retention,0s",
-			"secrets.audit.prune-cron,every day" })
+			"secrets.audit.prune-cron,every day", "secrets.rate-limit.value-reads.capacity,0",
+			"secrets.rate-limit.store,redis" })
 	void aSettingOutOfRangeRefusesStartupNamingIt(String setting, String value) {
 		List<String> arguments = new ArrayList<>(Arrays.asList(TestDatabase.arguments()));
 		arguments.add("--server.port=0");
