@@ -35,7 +35,12 @@ class SettingsStartupTests {
 				for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 					messages.append(cause.getMessage()).append('\n');
 				}
-				org.assertj.core.api.Assertions.assertThat(messages.toString()).contains(setting);
+				// A nested limit is named by its prefix and its bound path
+				// (secrets.rate-limit ... valueReads.capacity).
+				String named = setting.replace("value-reads.", "valueReads.");
+				String prefix = named.equals(setting) ? setting : "secrets.rate-limit";
+				org.assertj.core.api.Assertions.assertThat(messages.toString())
+					.contains(prefix, named.substring(named.equals(setting) ? 0 : prefix.length() + 1));
 			});
 	}
 
