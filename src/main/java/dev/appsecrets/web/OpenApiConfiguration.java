@@ -95,6 +95,10 @@ class OpenApiConfiguration {
 			}
 			add(operation, "401", "Missing, invalid, expired or revoked bearer token");
 			add(operation, "403", "The token lacks the permission, or the app is outside its scope");
+			add(operation, "429",
+					"Rate limit reached (the caller's budget for this kind of request, or the client address's "
+							+ "budget of failed authentications); retry after the Retry-After delay. Every limited "
+							+ "answer carries RateLimit-Policy and RateLimit headers");
 			add(operation, "503", "The database is unavailable; retry after the Retry-After delay");
 		});
 	}

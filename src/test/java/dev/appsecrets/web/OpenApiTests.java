@@ -80,7 +80,7 @@ class OpenApiTests extends ApiTest {
 		JsonNode doc = http().get("/v3/api-docs").json();
 		JsonNode create = doc.get("paths").get("/apps/{appId}/secrets").get("post").get("responses");
 
-		for (String status : new String[] { "400", "404", "409", "413", "415", "503" }) {
+		for (String status : new String[] { "400", "404", "409", "413", "415", "429", "503" }) {
 			assertThat(create.get(status)
 				.get("content")
 				.get("application/problem+json")
