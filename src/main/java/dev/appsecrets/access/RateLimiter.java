@@ -8,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import dev.appsecrets.web.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +43,8 @@ class RateLimiter {
 
 	private final Cache<String, Long> refusedUntil;
 
+	private final Cache<String, Bucket> proxies;
+
 	private final Cache<String, Boolean> authenticated;
 
 	RateLimiter(RateLimitProperties properties, ProxyManager<String> buckets, MeterRegistry meters, Problems problems) {
@@ -58,6 +62,7 @@ class RateLimiter {
 			longest = (limit.period().compareTo(longest) > 0) ? limit.period() : longest;
 		}
 		this.refusedUntil = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(longest).build();
+		this.proxies = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(longest).build();
 		this.authenticated = Caffeine.newBuilder()
 			.maximumSize(MAX_KEYS)
 			.expireAfterWrite(Duration.ofMinutes(10))
@@ -116,9 +121,7 @@ class RateLimiter {
 		}
 		ConsumptionProbe probe;
 		try {
-			probe = this.buckets.builder()
-				.build(budget.policy() + ":" + key, () -> this.configurations.get(budget))
-				.tryConsumeAndReturnRemaining(1);
+			probe = bucket(budget, key).tryConsumeAndReturnRemaining(1);
 		}
 		catch (RuntimeException ex) {
 			this.refusals.warnOnce("store",
@@ -136,13 +139,23 @@ class RateLimiter {
 	}
 
 	/**
+	 * The bucket of a key, through one proxy per key that batches concurrent requests:
+	 * with the PostgreSQL store, requests of one caller arriving together cost one
+	 * transaction, not one each, and stay exact.
+	 */
+	private Bucket bucket(RateLimitBudget budget, String key) {
+		return this.proxies.get(budget.policy() + ":" + key,
+				(id) -> this.buckets.builder()
+					.withOptimization(Optimizations.batching())
+					.build(id, () -> this.configurations.get(budget)));
+	}
+
+	/**
 	 * Gives back a request taken from a key's bucket (one that failed authentication).
 	 */
 	void refund(RateLimitBudget budget, String key) {
 		try {
-			this.buckets.builder()
-				.build(budget.policy() + ":" + key, () -> this.configurations.get(budget))
-				.addTokens(1);
+			bucket(budget, key).addTokens(1);
 		}
 		catch (RuntimeException ex) {
 			this.refusals.warnOnce("store", "Rate-limit store unavailable: " + ex.getClass().getName());

@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.appsecrets.AppSecretsVaultApplication;
 import dev.appsecrets.Http;
 import dev.appsecrets.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -115,6 +116,11 @@ class RateLimitTests {
 
 			assertThat(unauthorized).isEqualTo(5);
 			assertThat(limited).isEqualTo(995);
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("secrets.ratelimit.limited")
+				.tag("budget", "failed-auth")
+				.counter()
+				.count()).isEqualTo(995);
 			assertThat(jdbc.queryForObject("select count(*) from audit_events where user_agent = ?", Long.class, agent))
 				.isEqualTo(5);
 			assertThat(jdbc.queryForList("select distinct client_ip from audit_events where user_agent = ?",
