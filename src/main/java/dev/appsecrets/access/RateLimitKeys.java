@@ -88,6 +88,15 @@ final class RateLimitKeys {
 		}
 	}
 
+	/**
+	 * Whether a path is one that is never limited: health probes and API documentation.
+	 */
+	static boolean unlimited(String path) {
+		return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/v3/api-docs")
+				|| path.startsWith("/v3/api-docs/") || path.equals("/swagger-ui.html")
+				|| path.startsWith("/swagger-ui/");
+	}
+
 	/** A short name for a caller key in the log. */
 	static String fingerprint(String callerKey) {
 		return "caller " + callerKey.substring(0, 12);

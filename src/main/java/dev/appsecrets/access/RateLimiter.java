@@ -30,6 +30,9 @@ class RateLimiter {
 	/** The budget a request drew on, given back if it then fails authentication. */
 	static final String DRAWN = RateLimiter.class.getName() + ".drawn";
 
+	/** How long a caller that authenticated is spared its address's refusals. */
+	private static final Duration KNOWN_FOR = Duration.ofMinutes(10);
+
 	/** Most keys each local memory holds; the oldest go first. */
 	static final int MAX_KEYS = 100_000;
 
@@ -63,10 +66,7 @@ class RateLimiter {
 		}
 		this.refusedUntil = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(longest).build();
 		this.proxies = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(longest).build();
-		this.authenticated = Caffeine.newBuilder()
-			.maximumSize(MAX_KEYS)
-			.expireAfterWrite(Duration.ofMinutes(10))
-			.build();
+		this.authenticated = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(KNOWN_FOR).build();
 	}
 
 	/**
@@ -77,10 +77,7 @@ class RateLimiter {
 		if (!this.properties.enabled()) {
 			return false;
 		}
-		String path = request.getRequestURI();
-		return !(path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/v3/api-docs")
-				|| path.startsWith("/v3/api-docs/") || path.equals("/swagger-ui.html")
-				|| path.startsWith("/swagger-ui/"));
+		return !RateLimitKeys.unlimited(request.getRequestURI());
 	}
 
 	/**
@@ -162,9 +159,7 @@ class RateLimiter {
 		}
 	}
 
-	/**
-	 * The refusal still standing for a key, answered from memory, or {@code null}.
-	 */
+	/** The refusal still standing for a key, answered from memory, or {@code null}. */
 	RateLimitDecision stillRefused(RateLimitBudget budget, String key) {
 		Long until = this.refusedUntil.getIfPresent(budget.policy() + ":" + key);
 		if (until == null) {
@@ -175,8 +170,7 @@ class RateLimiter {
 			this.refusedUntil.invalidate(budget.policy() + ":" + key);
 			return null;
 		}
-		long wait = seconds(left);
-		return new RateLimitDecision(budget, this.properties.limit(budget), false, 0, wait, wait);
+		return new RateLimitDecision(budget, this.properties.limit(budget), false, 0, seconds(left), seconds(left));
 	}
 
 	/** Remembers a caller key that authenticated, so its address's refusals spare it. */
