@@ -34,7 +34,7 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue(
 		valueReads = Limit.orDefault(valueReads, 1200, Duration.ofMinutes(1));
 		writes = Limit.orDefault(writes, 300, Duration.ofMinutes(1));
 		other = Limit.orDefault(other, 1200, Duration.ofMinutes(1));
-		failedAuth = Limit.orDefault(failedAuth, 30, Duration.ofMinutes(1));
+		failedAuth = Limit.orDefault(failedAuth, 100, Duration.ofMinutes(1));
 	}
 
 	Limit limit(RateLimitBudget budget) {

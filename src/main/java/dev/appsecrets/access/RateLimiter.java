@@ -92,6 +92,8 @@ class RateLimiter {
 		}
 		if (request.getAttribute(DRAWN) instanceof Drawn drawn) {
 			this.refund(drawn.budget(), drawn.caller());
+			// Revoked or expired since: no longer spared its address's refusals.
+			this.authenticated.invalidate(drawn.caller());
 		}
 		String address = RateLimitKeys.address(request);
 		RateLimitDecision decision = this.consume(RateLimitBudget.FAILED_AUTH, address);
