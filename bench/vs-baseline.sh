@@ -25,7 +25,7 @@ cleanup() {
   kill $(jobs -p) 2>/dev/null || true
   runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
   for r in "${revs[@]}"; do git worktree remove --force "$work/src-$r" 2>/dev/null || true; done
-  rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then echo "logs kept in $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -38,9 +38,9 @@ for rev in "${revs[@]}"; do
 done
 
 mkdir "$work/pg" && chown postgres "$work/pg"
-runuser -u postgres -- "$pgbin/initdb" -q -D "$work/pg" --auth=trust >/dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-  -o "-p $pgport -k $work -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
+runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" --auth=trust >/dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
+  -o "-p $pgport -k $work/pg -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
 psql() { command psql -h localhost -p "$pgport" -U postgres -qAt "$@"; }
 echo "PostgreSQL $(psql -c 'show server_version') fsync=$(psql -c 'show fsync') synchronous_commit=$(psql -c 'show synchronous_commit')"
 
@@ -65,7 +65,7 @@ measure() {
   wrk -t2 -c"$c" -d5s "$@" "$url" > /dev/null
   local out; out=$(wrk -t2 -c"$c" -d"$duration" --latency "$@" "$url")
   local non2xx; non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  [ -n "$non2xx" ] && echo "  warning: $non2xx non-2xx answers for $url" >&2
+  [ -n "$non2xx" ] && echo "  warning: $non2xx non-2xx answers from the ${side:-?} for $c connections to $url" >&2
   echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1 == "99%" {print $2}')"
 }
 ratio() { python3 -c "print(f'{float(\"$1\") / float(\"$2\"):.2f}x')"; }
@@ -95,6 +95,7 @@ for rev in "${revs[@]}"; do
   tauth=(-H "Authorization: Bearer $token")
   base="http://localhost:$port/apps/$app/secrets"
   declare -A svc
+  side=service
   svc[list16]=$(measure 16 "$base" "${tauth[@]}")
   svc[list64]=$(measure 64 "$base" "${tauth[@]}")
   svc[one16]=$(measure 16 "$base/$secret" "${tauth[@]}")
@@ -107,6 +108,7 @@ for rev in "${revs[@]}"; do
   pid=$!
   wait_up "/apps/$app/secrets"
   declare -A ref
+  side=baseline
   ref[list16]=$(measure 16 "$base")
   ref[list64]=$(measure 64 "$base")
   ref[one16]=$(measure 16 "$base/$secret")
