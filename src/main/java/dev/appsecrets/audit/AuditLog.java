@@ -5,6 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.UUID;
 
 import dev.appsecrets.web.RequestIdFilter;
@@ -32,6 +35,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class AuditLog {
 
+	static final String INSERT = "INSERT INTO audit_events (id, occurred_at, action, outcome, actor_id, actor_name, "
+			+ "app_id, secret_id, secret_key, secret_count, token_id, request_id, client_ip, user_agent, reason) "
+			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 	/** The header in which a caller may say why it accesses a secret. */
 	public static final String REASON_HEADER = "X-Access-Reason";
 
@@ -41,9 +48,12 @@ public class AuditLog {
 
 	private final TransactionTemplate transactions;
 
-	AuditLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+	private final AuditWriter writer;
+
+	AuditLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager, AuditWriter writer) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.writer = writer;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -54,6 +64,30 @@ public class AuditLog {
 	 * @throws AuditUnavailableException if the event cannot be stored (the transaction
 	 * then rolls back)
 	 */
+	/**
+	 * Records a read, as a success, through the group commit: returns once the event is
+	 * durably committed. Called outside the read's transaction, so that the wait holds no
+	 * connection.
+	 * @param event what was read
+	 * @throws AuditUnavailableException if the event was not committed (the request then
+	 * fails, and no value leaves)
+	 */
+	public void recordRead(AuditedEvent event) {
+		Object[] row = row(event.action(), AuditOutcome.SUCCESS, event.appId(), event.secretId(), event.secretKey(),
+				event.secretCount(), event.tokenId(), currentRequest(),
+				SecurityContextHolder.getContext().getAuthentication());
+		try {
+			this.writer.submit(row).get(AuditWriter.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AuditUnavailableException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new AuditUnavailableException(ex);
+		}
+	}
+
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(AuditedEvent event) {
 		insert(event.action(), AuditOutcome.SUCCESS, event.appId(), event.secretId(), event.secretKey(),
@@ -114,22 +148,24 @@ public class AuditLog {
 
 	private void insert(String action, AuditOutcome outcome, UUID appId, UUID secretId, String secretKey,
 			Integer secretCount, UUID tokenId, HttpServletRequest request, Authentication caller) {
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		try {
-			this.jdbc
-				.update("INSERT INTO audit_events (id, occurred_at, action, outcome, actor_id, actor_name, app_id, "
-						+ "secret_id, secret_key, secret_count, token_id, request_id, client_ip, user_agent, reason) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(),
-						Timestamp.from(now), action, outcome.value(), actorId(caller), actorName(caller), appId,
-						secretId, secretKey, secretCount, tokenId,
-						(request != null) ? RequestIdFilter.of(request) : null,
-						(request != null) ? clip(request.getRemoteAddr(), 64) : null,
-						(request != null) ? clip(printable(request.getHeader("User-Agent")), 512) : null,
-						(request != null) ? clip(printable(request.getHeader(REASON_HEADER)), 512) : null);
+			this.jdbc.update(INSERT,
+					row(action, outcome, appId, secretId, secretKey, secretCount, tokenId, request, caller));
 		}
 		catch (DataAccessException ex) {
 			throw new AuditUnavailableException(ex);
 		}
+	}
+
+	private Object[] row(String action, AuditOutcome outcome, UUID appId, UUID secretId, String secretKey,
+			Integer secretCount, UUID tokenId, HttpServletRequest request, Authentication caller) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return new Object[] { UUID.randomUUID(), Timestamp.from(now), action, outcome.value(), actorId(caller),
+				actorName(caller), appId, secretId, secretKey, secretCount, tokenId,
+				(request != null) ? RequestIdFilter.of(request) : null,
+				(request != null) ? clip(request.getRemoteAddr(), 64) : null,
+				(request != null) ? clip(printable(request.getHeader("User-Agent")), 512) : null,
+				(request != null) ? clip(printable(request.getHeader(REASON_HEADER)), 512) : null };
 	}
 
 	private static String actorId(Authentication caller) {

@@ -84,4 +84,25 @@ class DeletedSecrets implements SchedulingConfigurer {
 		return this.secrets.purgeDeletedBefore(this.clock.instant().minus(this.lifecycle.deletedRetention()));
 	}
 
+	/**
+	 * Hides the secret (recoverable), or destroys it with its versions when
+	 * {@code purge}.
+	 */
+	@Transactional
+	void delete(UUID appId, UUID secretId, boolean purge, String ifMatch) {
+		AppScope.require(appId);
+		Secret secret = purge
+				? this.secrets.findAnyForUpdate(secretId, appId).orElseThrow(this.changes.notFound(appId, secretId))
+				: this.secrets.findForUpdate(secretId, appId).orElseThrow(this.changes.notFound(appId, secretId));
+		IfMatch.require(ifMatch, secret.version(), secret.revision());
+		if (purge) {
+			this.secrets.delete(secret);
+			this.audit.record(SecretTouched.as(AuditActions.SECRET_PURGE, appId, secretId, secret.key()));
+		}
+		else {
+			secret.delete(this.clock.instant());
+			this.audit.record(SecretTouched.as(AuditActions.SECRET_DELETE, appId, secretId, secret.key()));
+		}
+	}
+
 }

@@ -109,7 +109,7 @@ class SecretController {
 					defaultValue = "false") boolean purge,
 			@Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
 					required = false) String ifMatch) {
-		this.secrets.delete(appId, secretId, purge, ifMatch);
+		this.deleted.delete(appId, secretId, purge, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 

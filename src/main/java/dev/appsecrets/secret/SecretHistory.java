@@ -1,14 +1,12 @@
 package dev.appsecrets.secret;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 import dev.appsecrets.web.SecretValue;
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.audit.AuditedEvent.SecretTouched;
-import dev.appsecrets.audit.AuditedEvent.SecretsListed;
 import dev.appsecrets.caller.AppScope;
 
 import org.springframework.stereotype.Service;
@@ -21,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SecretHistory {
 
-	private final SecretRepository secrets;
+	private final SecretReads reads;
 
 	private final SecretVersions versions;
 
@@ -31,40 +29,27 @@ class SecretHistory {
 
 	private final Clock clock;
 
-	SecretHistory(SecretRepository secrets, SecretVersions versions, SecretChanges changes, AuditLog audit,
-			Clock clock) {
-		this.secrets = secrets;
+	SecretHistory(SecretReads reads, SecretVersions versions, SecretChanges changes, AuditLog audit, Clock clock) {
+		this.reads = reads;
 		this.versions = versions;
 		this.changes = changes;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
-	@Transactional
 	SecretVersionResponse.Versions versions(UUID appId, UUID secretId) {
 		AppScope.require(appId);
-		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
-			.orElseThrow(this.changes.notFound(appId, secretId));
-		List<SecretVersionResponse> versions = this.versions.list(secretId)
-			.stream()
-			.map((version) -> new SecretVersionResponse(secretId, appId, secret.key(), version.version(),
-					version.createdAt(), version.createdBy(), null))
-			.toList();
-		this.audit.record(SecretTouched.versionsListed(appId, secretId, secret.key(), versions.size()));
-		return new SecretVersionResponse.Versions(versions);
+		SecretVersionResponse.Versions versions = this.reads.versions(appId, secretId);
+		String key = versions.versions().isEmpty() ? null : versions.versions().get(0).key();
+		this.audit.recordRead(SecretTouched.versionsListed(appId, secretId, key, versions.versions().size()));
+		return versions;
 	}
 
-	@Transactional
 	SecretVersionResponse version(UUID appId, UUID secretId, int number) {
 		AppScope.requireValueReader(appId);
-		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
-			.orElseThrow(this.changes.notFound(appId, secretId));
-		SecretVersions.Sealed version = this.versions.find(secretId, number)
-			.orElseThrow(() -> new SecretVersionNotFoundException(secretId, number));
-		SecretValue value = this.changes.openVersion(secret, version);
-		this.audit.record(SecretTouched.read(appId, secretId, secret.key()));
-		return new SecretVersionResponse(secretId, appId, secret.key(), number, version.createdAt(),
-				version.createdBy(), value);
+		SecretVersionResponse version = this.reads.version(appId, secretId, number);
+		this.audit.recordRead(SecretTouched.read(appId, secretId, version.key()));
+		return version;
 	}
 
 	/** Makes version {@code number}'s value the current one, as a new version. */

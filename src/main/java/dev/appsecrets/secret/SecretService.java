@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SecretService {
 
-	private final SecretRepository secrets;
+	private final SecretReads reads;
 
 	private final SecretChanges changes;
 
@@ -34,9 +34,9 @@ class SecretService {
 
 	private final Clock clock;
 
-	SecretService(SecretRepository secrets, SecretChanges changes, AuditLog audit, RequestLimitsProperties limits,
+	SecretService(SecretReads reads, SecretChanges changes, AuditLog audit, RequestLimitsProperties limits,
 			Clock clock) {
-		this.secrets = secrets;
+		this.reads = reads;
 		this.changes = changes;
 		this.audit = audit;
 		this.limits = limits;
@@ -48,27 +48,19 @@ class SecretService {
 	 * @param valuesWanted whether the caller asked for values; they are decrypted and
 	 * included only if it may also read them
 	 */
-	@Transactional
 	SecretListResponse list(UUID appId, boolean valuesWanted) {
 		AppScope.require(appId);
 		boolean withValues = valuesWanted && AppScope.mayReadValues(appId);
-		this.changes.requireApp(appId);
-		List<SecretResponse> secrets = this.secrets.findByAppIdAndDeletedAtIsNullOrderByKey(appId)
-			.stream()
-			.map((secret) -> this.changes.response(secret, withValues))
-			.toList();
-		// Written before the answer leaves: no audit record, no values.
-		this.audit.record(new SecretsListed(appId, secrets.size(), withValues));
+		List<SecretResponse> secrets = this.reads.list(appId, withValues);
+		// Committed before the answer leaves: no audit record, no values.
+		this.audit.recordRead(new SecretsListed(appId, secrets.size(), withValues));
 		return new SecretListResponse(secrets);
 	}
 
-	@Transactional
 	Tagged get(UUID appId, UUID secretId) {
 		AppScope.requireValueReader(appId);
-		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
-			.orElseThrow(this.changes.notFound(appId, secretId));
-		Tagged answer = this.changes.tagged(secret);
-		this.audit.record(SecretTouched.read(appId, secretId, secret.key()));
+		Tagged answer = this.reads.get(appId, secretId);
+		this.audit.recordRead(SecretTouched.read(appId, secretId, answer.secret().key()));
 		return answer;
 	}
 
@@ -100,27 +92,6 @@ class SecretService {
 		this.changes.saveNow(secret);
 		this.audit.record(SecretTouched.as(AuditActions.SECRET_UPDATE, appId, secretId, secret.key()));
 		return this.changes.tagged(secret);
-	}
-
-	/**
-	 * Hides the secret (recoverable), or destroys it with its versions when
-	 * {@code purge}.
-	 */
-	@Transactional
-	void delete(UUID appId, UUID secretId, boolean purge, String ifMatch) {
-		AppScope.require(appId);
-		Secret secret = purge
-				? this.secrets.findAnyForUpdate(secretId, appId).orElseThrow(this.changes.notFound(appId, secretId))
-				: this.secrets.findForUpdate(secretId, appId).orElseThrow(this.changes.notFound(appId, secretId));
-		IfMatch.require(ifMatch, secret.version(), secret.revision());
-		if (purge) {
-			this.secrets.delete(secret);
-			this.audit.record(SecretTouched.as(AuditActions.SECRET_PURGE, appId, secretId, secret.key()));
-		}
-		else {
-			secret.delete(this.clock.instant());
-			this.audit.record(SecretTouched.as(AuditActions.SECRET_DELETE, appId, secretId, secret.key()));
-		}
 	}
 
 }

@@ -165,6 +165,49 @@ class AuditTests extends ApiTest {
 	}
 
 	@Test
+	void underGroupCommitConcurrentReadsWhoseEventsAreRefusedAll503WithoutAValueWhileOthersAreServed()
+			throws Exception {
+		String refusedApp = createApp("group-refused");
+		String refusedSecret = createSecret(refusedApp, "GUARDED", "group-guarded-value");
+		String servedApp = createApp("group-served");
+		String servedSecret = createSecret(servedApp, "OPEN", "group-open-value");
+		this.jdbc.execute("CREATE FUNCTION audit_refuse_app() RETURNS trigger AS $$ BEGIN " + "IF NEW.app_id = '"
+				+ refusedApp + "' THEN RAISE EXCEPTION 'audit down'; END IF; RETURN NEW; " + "END $$ LANGUAGE plpgsql");
+		this.jdbc.execute("CREATE TRIGGER audit_refuse_app BEFORE INSERT ON audit_events "
+				+ "FOR EACH ROW EXECUTE FUNCTION audit_refuse_app()");
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<Reply>> refused = new ArrayList<>();
+			List<Future<Reply>> served = new ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				refused.add(pool.submit(() -> http().get("/apps/" + refusedApp + "/secrets")));
+				refused.add(pool.submit(() -> http().get("/apps/" + refusedApp + "/secrets/" + refusedSecret)));
+				served.add(pool.submit(() -> http().get("/apps/" + servedApp + "/secrets/" + servedSecret)));
+			}
+			for (Future<Reply> reply : refused) {
+				assertProblem(reply.get(), 503);
+				assertThat(reply.get().body()).doesNotContain("group-guarded-value");
+			}
+			for (Future<Reply> reply : served) {
+				assertThat(reply.get().status()).isEqualTo(200);
+				assertThat(reply.get().json().get("value").asString()).isEqualTo("group-open-value");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			this.jdbc.execute("DROP TRIGGER audit_refuse_app ON audit_events");
+			this.jdbc.execute("DROP FUNCTION audit_refuse_app()");
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE app_id = ?::uuid "
+				+ "AND action IN ('secret.read', 'secrets.list')", Long.class, refusedApp))
+			.isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM audit_events WHERE app_id = ?::uuid " + "AND action = 'secret.read'", Long.class,
+				servedApp))
+			.isEqualTo(24);
+	}
+
+	@Test
 	void eventsAreListedNewestFirstAPageAtATime() {
 		String appId = createApp("paging");
 		for (int i = 0; i < 5; i++) {

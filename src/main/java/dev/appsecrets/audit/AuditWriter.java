@@ -1,0 +1,160 @@
+package dev.appsecrets.audit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for the events of reads: requests hand their event to one writer thread,
+ * which inserts every event waiting in one transaction and commits once; each request
+ * waits for the commit that holds its event before its answer is sent. Many small durable
+ * commits become a few (the way a database's own WAL writer groups them), with
+ * {@code synchronous_commit} untouched. An event that is not committed (database down,
+ * queue full, writer stopped, a commit slower than the wait) fails its request.
+ */
+@Component
+class AuditWriter implements SmartLifecycle {
+
+	private static final Log log = LogFactory.getLog(AuditWriter.class);
+
+	/** Most events in one insert and commit. */
+	static final int MAX_BATCH = 500;
+
+	/** Events waiting beyond this are refused at once: the database is not keeping up. */
+	private static final int MAX_WAITING = 10_000;
+
+	/** Longest a request waits for its event's commit. */
+	static final Duration WAIT = Duration.ofSeconds(5);
+
+	private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_WAITING);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	AuditWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Queues an event's row for the next group commit.
+	 * @return completed once the row is committed, exceptionally if it could not be
+	 */
+	CompletableFuture<Void> submit(Object[] row) {
+		Pending pending = new Pending(row, new CompletableFuture<>());
+		if (!this.running || !this.queue.offer(pending)) {
+			pending.committed().completeExceptionally(new IllegalStateException("The audit writer is not accepting"));
+		}
+		return pending.committed();
+	}
+
+	private void run() {
+		List<Pending> batch = new ArrayList<>(MAX_BATCH);
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				Pending first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				this.queue.drainTo(batch, MAX_BATCH - 1);
+				write(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	/**
+	 * Commits a batch; if it fails, each event alone, so that one event the database
+	 * refuses fails only its own request.
+	 */
+	private void write(List<Pending> batch) {
+		try {
+			commit(batch);
+			batch.forEach((pending) -> pending.committed().complete(null));
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() == 1) {
+				log.warn("An audit event could not be committed; its request fails: " + ex.getClass().getName());
+				batch.get(0).committed().completeExceptionally(ex);
+				return;
+			}
+			for (Pending pending : batch) {
+				write(List.of(pending));
+			}
+		}
+	}
+
+	private void commit(List<Pending> batch) {
+		this.transactions.executeWithoutResult(
+				(status) -> this.jdbc.batchUpdate(AuditLog.INSERT, batch.stream().map(Pending::row).toList()));
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.thread = new Thread(this::run, "audit-writer");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		try {
+			this.thread.join(WAIT.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		Pending left;
+		while ((left = this.queue.poll()) != null) {
+			left.committed().completeExceptionally(new IllegalStateException("The service is stopping"));
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Started before the web server and stopped after it (Spring Boot's web server runs
+	 * at {@code DEFAULT_PHASE - 2048}; later phases stop first), before the database pool
+	 * closes: requests still running get their events committed.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	private record Pending(Object[] row, CompletableFuture<Void> committed) {
+	}
+
+}
