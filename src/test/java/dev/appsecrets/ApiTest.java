@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Base of the tests that run the whole service over real HTTP against the shared
  * PostgreSQL. All of them share one application context.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "secrets.audit.seal-delay=0s")
+// Rate limits off: the suite sends many refused requests from one address (RateLimitTests
+// and JwtAccessTests turn them on).
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "secrets.audit.seal-delay=0s", "secrets.rate-limit.enabled=false" })
 public abstract class ApiTest {
 
 	@LocalServerPort

@@ -53,9 +53,6 @@ public final class TestDatabase {
 		registry.add("spring.datasource.password", () -> password);
 		registry.add("secrets.master-key", () -> MASTER_KEY);
 		registry.add("secrets.admin-token", () -> ADMIN_TOKEN);
-		// The suite sends many refused requests from one address; RateLimitTests turn
-		// limits on.
-		registry.add("secrets.rate-limit.enabled", () -> "false");
 	}
 
 	/**

@@ -14,12 +14,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits requests before they are authenticated, so before anything touches the database:
- * an address over its failed-authentication budget is refused from memory (except for
- * callers that authenticated lately), and every request with a bearer credential draws on
- * its caller's budget for the kind of request it is. The answer carries the budget's
- * {@code RateLimit} headers; over the limit it is a 429 problem with {@code Retry-After}.
- * Health probes and the API documentation are not limited.
+ * Limits requests. Before authentication, so before anything touches the database: an
+ * address over its failed-authentication budget is refused from memory, except for
+ * callers that authenticated lately and for credentials that cannot be guessed (API
+ * tokens, JWTs: they may still prove themselves, and if they fail the answer is a 429
+ * from memory, with no audit row); and an API token or the admin token draws on its
+ * caller's budget for the kind of request it is. A JWT's budget is drawn after
+ * authentication, by the {@link #afterAuthentication} instance, since only then is its
+ * subject known. The answer carries the budget's {@code RateLimit} headers; over the
+ * limit it is a 429 problem with {@code Retry-After}.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -28,42 +31,88 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimiter limiter;
 
-	RateLimitFilter(RateLimiter limiter) {
+	private final boolean authenticated;
+
+	private RateLimitFilter(RateLimiter limiter, boolean authenticated) {
 		this.limiter = limiter;
+		this.authenticated = authenticated;
+	}
+
+	/** The filter that runs before authentication. */
+	static RateLimitFilter beforeAuthentication(RateLimiter limiter) {
+		return new RateLimitFilter(limiter, false);
+	}
+
+	/** The filter that runs after authentication, for JWT callers. */
+	static RateLimitFilter afterAuthentication(RateLimiter limiter) {
+		return new RateLimitFilter(limiter, true);
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.limiter.applies(request);
+		return !this.limiter.enabled();
+	}
+
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return super.getAlreadyFilteredAttributeName() + (this.authenticated ? ".authenticated" : "");
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String caller = RateLimitKeys.caller(request);
+		if (this.authenticated) {
+			if (drawForJwt(request, response)) {
+				chain.doFilter(request, response);
+			}
+			return;
+		}
+		RateLimitKeys.Credential credential = RateLimitKeys.caller(request);
+		String caller = (credential != null) ? credential.key() : null;
 		String address = RateLimitKeys.address(request);
 		RateLimitDecision blocked = this.limiter.stillRefused(RateLimitBudget.FAILED_AUTH, address);
-		if (blocked != null && !this.limiter.knownCaller(caller)) {
+		boolean known = this.limiter.knownCaller(caller);
+		if (blocked != null && !known && (credential == null || !credential.unguessable())) {
 			this.limiter.refuse(request, response, blocked, "address " + address);
 			return;
 		}
-		if (caller != null) {
-			RateLimitBudget budget = budget(request);
-			RateLimitDecision decision = this.limiter.consume(budget, caller);
-			if (decision != null && !decision.allowed()) {
-				this.limiter.refuse(request, response, decision, RateLimitKeys.fingerprint(caller));
-				return;
-			}
-			if (decision != null) {
-				decision.writeHeaders(response);
-				request.setAttribute(RateLimiter.DRAWN, new RateLimiter.Drawn(budget, caller));
-			}
+		// An unknown credential from a blocked address draws on no budget until it is
+		// known: drawing would cost a store write for every guess.
+		if (caller != null && (blocked == null || known) && !draw(request, response, caller)) {
+			return;
 		}
 		chain.doFilter(request, response);
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (caller != null && authentication != null && authentication.isAuthenticated()) {
 			this.limiter.authenticated(caller);
 		}
+	}
+
+	private boolean drawForJwt(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| !String.valueOf(authentication.getPrincipal()).startsWith("jwt:")) {
+			return true;
+		}
+		return draw(request, response, RateLimitKeys.jwtCaller(String.valueOf(authentication.getPrincipal()), request));
+	}
+
+	/** Draws on a caller's budget: {@code false} if the request was refused. */
+	private boolean draw(HttpServletRequest request, HttpServletResponse response, String caller) throws IOException {
+		RateLimitBudget budget = budget(request);
+		RateLimitDecision decision = this.limiter.consume(budget, caller);
+		if (decision == null) {
+			return true;
+		}
+		if (!decision.allowed()) {
+			this.limiter.refuse(request, response, decision, RateLimitKeys.fingerprint(caller));
+			return false;
+		}
+		decision.writeHeaders(response);
+		if (!this.authenticated) {
+			request.setAttribute(RateLimiter.DRAWN, new RateLimiter.Drawn(budget, caller));
+		}
+		return true;
 	}
 
 	/**

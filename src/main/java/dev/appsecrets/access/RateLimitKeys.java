@@ -5,12 +5,10 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.ParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-import com.nimbusds.jwt.JWTParser;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -29,11 +27,10 @@ final class RateLimitKeys {
 	}
 
 	/**
-	 * The caller's key: a JWT's subject, or the bearer credential itself (an API token,
-	 * the admin token), each hashed so that no key holds a credential or equals a stored
-	 * token hash. {@code null} without a well-formed bearer credential.
+	 * Who a request's bearer credential says it is, read without the database.
+	 * {@code null} without a well-formed bearer credential.
 	 */
-	static String caller(HttpServletRequest request) {
+	static Credential caller(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null) {
 			return null;
@@ -43,26 +40,38 @@ final class RateLimitKeys {
 			return null;
 		}
 		String token = matcher.group("token");
-		if (!token.startsWith(TokenHashes.PREFIX) && token.chars().filter((c) -> c == '.').count() == 2) {
-			String subject = jwtSubject(token);
-			if (subject != null) {
-				return hash("jwt:" + subject);
-			}
+		if (token.startsWith(TokenHashes.PREFIX)) {
+			return new Credential(hash("bearer:" + token), true);
 		}
-		return hash("bearer:" + token);
+		if (token.chars().filter((c) -> c == '.').count() == 2) {
+			// A JWT: its subject is known only once its signature is checked, so its
+			// budget is drawn after authentication (a forged one must not draw on the
+			// subject it names).
+			return new Credential(null, true);
+		}
+		return new Credential(hash("bearer:" + token), false);
+	}
+
+	/** The key of a JWT caller, once authenticated: its subject. */
+	static String jwtCaller(String principal, HttpServletRequest request) {
+		if (principal.equals("jwt:null")) {
+			// No subject: the token itself is the caller.
+			return hash("bearer:" + request.getHeader(HttpHeaders.AUTHORIZATION));
+		}
+		return hash(principal);
 	}
 
 	/**
-	 * The subject a JWT claims, not yet verified: a forged one only draws on that
-	 * subject's bucket until it fails authentication, which gives the request back.
+	 * A bearer credential.
+	 *
+	 * @param key the caller's key (each credential hashed so that no key holds one or
+	 * equals a stored token hash), or {@code null} for a JWT, keyed after authentication
+	 * @param unguessable an API token (256 random bits) or a JWT (signed): one that may
+	 * still prove itself from an address over its failed-authentication budget, since no
+	 * amount of guessing finds one; any other credential (the admin token, which an
+	 * operator may have chosen short) may not
 	 */
-	private static String jwtSubject(String token) {
-		try {
-			return JWTParser.parse(token).getJWTClaimsSet().getSubject();
-		}
-		catch (ParseException | RuntimeException ex) {
-			return null;
-		}
+	record Credential(String key, boolean unguessable) {
 	}
 
 	/**
@@ -86,15 +95,6 @@ final class RateLimitKeys {
 		catch (UnknownHostException ex) {
 			return address;
 		}
-	}
-
-	/**
-	 * Whether a path is one that is never limited: health probes and API documentation.
-	 */
-	static boolean unlimited(String path) {
-		return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/v3/api-docs")
-				|| path.startsWith("/v3/api-docs/") || path.equals("/swagger-ui.html")
-				|| path.startsWith("/swagger-ui/");
 	}
 
 	/** A short name for a caller key in the log. */

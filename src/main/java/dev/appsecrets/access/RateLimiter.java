@@ -2,17 +2,12 @@ package dev.appsecrets.access;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import dev.appsecrets.web.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,46 +33,27 @@ class RateLimiter {
 
 	private final RateLimitProperties properties;
 
-	private final ProxyManager<String> buckets;
+	private final RateLimitBuckets buckets;
 
 	private final RateLimitRefusals refusals;
 
-	private final Map<RateLimitBudget, BucketConfiguration> configurations = new EnumMap<>(RateLimitBudget.class);
-
-	private final Cache<String, Long> refusedUntil;
-
-	private final Cache<String, Bucket> proxies;
+	private final Cache<String, long[]> refusedUntil;
 
 	private final Cache<String, Boolean> authenticated;
 
 	RateLimiter(RateLimitProperties properties, ProxyManager<String> buckets, MeterRegistry meters, Problems problems) {
 		this.properties = properties;
-		this.buckets = buckets;
+		this.buckets = new RateLimitBuckets(properties, buckets);
 		this.refusals = new RateLimitRefusals(meters, problems);
-		Duration longest = Duration.ZERO;
-		for (RateLimitBudget budget : RateLimitBudget.values()) {
-			RateLimitProperties.Limit limit = properties.limit(budget);
-			this.configurations.put(budget,
-					BucketConfiguration.builder()
-						.addLimit((bandwidth) -> bandwidth.capacity(limit.capacity())
-							.refillGreedy(limit.capacity(), limit.period()))
-						.build());
-			longest = (limit.period().compareTo(longest) > 0) ? limit.period() : longest;
-		}
-		this.refusedUntil = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(longest).build();
-		this.proxies = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(longest).build();
+		this.refusedUntil = Caffeine.newBuilder()
+			.maximumSize(MAX_KEYS)
+			.expireAfterWrite(this.buckets.longestPeriod())
+			.build();
 		this.authenticated = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(KNOWN_FOR).build();
 	}
 
-	/**
-	 * Whether a request is limited: every request but health probes and the API
-	 * documentation, unless limits are off.
-	 */
-	boolean applies(HttpServletRequest request) {
-		if (!this.properties.enabled()) {
-			return false;
-		}
-		return !RateLimitKeys.unlimited(request.getRequestURI());
+	boolean enabled() {
+		return this.properties.enabled();
 	}
 
 	/**
@@ -87,7 +63,7 @@ class RateLimiter {
 	 * failure; {@code false} if it was answered with 429
 	 */
 	boolean failedAuthentication(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (!applies(request)) {
+		if (!enabled()) {
 			return true;
 		}
 		if (request.getAttribute(DRAWN) instanceof Drawn drawn) {
@@ -120,7 +96,7 @@ class RateLimiter {
 		}
 		ConsumptionProbe probe;
 		try {
-			probe = bucket(budget, key).tryConsumeAndReturnRemaining(1);
+			probe = this.buckets.consume(budget, key);
 		}
 		catch (RuntimeException ex) {
 			this.refusals.warnOnce("store",
@@ -131,22 +107,12 @@ class RateLimiter {
 				probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()),
 				seconds(probe.getNanosToWaitForRefill()));
 		if (!decision.allowed()) {
+			long now = System.nanoTime();
 			this.refusedUntil.put(budget.policy() + ":" + key,
-					System.nanoTime() + TimeUnit.SECONDS.toNanos(decision.retryAfter()));
+					new long[] { now + TimeUnit.SECONDS.toNanos(decision.retryAfter()),
+							now + TimeUnit.SECONDS.toNanos(decision.reset()) });
 		}
 		return decision;
-	}
-
-	/**
-	 * The bucket of a key, through one proxy per key that batches concurrent requests:
-	 * with the PostgreSQL store, requests of one caller arriving together cost one
-	 * transaction, not one each, and stay exact.
-	 */
-	private Bucket bucket(RateLimitBudget budget, String key) {
-		return this.proxies.get(budget.policy() + ":" + key,
-				(id) -> this.buckets.builder()
-					.withOptimization(Optimizations.batching())
-					.build(id, () -> this.configurations.get(budget)));
 	}
 
 	/**
@@ -154,7 +120,7 @@ class RateLimiter {
 	 */
 	void refund(RateLimitBudget budget, String key) {
 		try {
-			bucket(budget, key).addTokens(1);
+			this.buckets.refund(budget, key);
 		}
 		catch (RuntimeException ex) {
 			this.refusals.warnOnce("store", "Rate-limit store unavailable: " + ex.getClass().getName());
@@ -163,16 +129,17 @@ class RateLimiter {
 
 	/** The refusal still standing for a key, answered from memory, or {@code null}. */
 	RateLimitDecision stillRefused(RateLimitBudget budget, String key) {
-		Long until = this.refusedUntil.getIfPresent(budget.policy() + ":" + key);
+		long[] until = this.refusedUntil.getIfPresent(budget.policy() + ":" + key);
 		if (until == null) {
 			return null;
 		}
-		long left = until - System.nanoTime();
-		if (left <= 0) {
+		long now = System.nanoTime();
+		if (until[0] - now <= 0) {
 			this.refusedUntil.invalidate(budget.policy() + ":" + key);
 			return null;
 		}
-		return new RateLimitDecision(budget, this.properties.limit(budget), false, 0, seconds(left), seconds(left));
+		return new RateLimitDecision(budget, this.properties.limit(budget), false, 0, seconds(until[1] - now),
+				seconds(until[0] - now));
 	}
 
 	/** Remembers a caller key that authenticated, so its address's refusals spare it. */
@@ -187,7 +154,7 @@ class RateLimiter {
 	}
 
 	ProxyManager<String> buckets() {
-		return this.buckets;
+		return this.buckets.store();
 	}
 
 	boolean knownCaller(String callerKey) {

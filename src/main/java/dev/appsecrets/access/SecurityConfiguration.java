@@ -12,12 +12,10 @@ import dev.appsecrets.audit.AuditLog;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
-import dev.appsecrets.audit.AuditLog;
-import dev.appsecrets.caller.AppScope;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
@@ -50,11 +48,32 @@ import org.springframework.web.filter.CorsFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/** Paths that need no caller: health probes and the API documentation. */
+	static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui.html", "/swagger-ui/**" };
+
 	/** The methods the firewall lets through (any other is a 405). */
 	private static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
 			"OPTIONS");
 
+	/**
+	 * Health probes and the API documentation need no caller, so they authenticate
+	 * nobody: a bearer token sent to them is not looked up (no audit row, no answer that
+	 * tells a good token from a bad one, nothing for rate limits to count).
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain publicPaths(HttpSecurity http) {
+		http.securityMatcher(PUBLIC_PATHS)
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, TokenAuthenticationProvider tokens, ObjectProvider<JwtDecoder> jwt,
 			SecurityProblemHandler problems, Problems problemWriter, AccessProperties properties, RateLimiter limiter) {
 		List<AuthenticationProvider> providers = new ArrayList<>(List.of(tokens));
@@ -85,15 +104,13 @@ class SecurityConfiguration {
 				// already decided on; it carries no data.
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-						"/swagger-ui.html", "/swagger-ui/**")
-				.permitAll()
 				.anyRequest()
 				.access(SecurityConfiguration::routeRule))
 			.addFilterBefore(cors(properties, problemWriter), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new StrictRequestFilter(problemWriter), BearerTokenAuthenticationFilter.class)
 			// Before authentication, so before the token lookup and any audit write.
-			.addFilterBefore(new RateLimitFilter(limiter), BearerTokenAuthenticationFilter.class);
+			.addFilterBefore(RateLimitFilter.beforeAuthentication(limiter), BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(RateLimitFilter.afterAuthentication(limiter), BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -48,6 +48,11 @@ class JwtAccessTests extends ApiTest {
 	static void jwt(DynamicPropertyRegistry registry) {
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 				() -> "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+		// Rate limits on, with a small value-read budget, for the JWT caller's budget.
+		registry.add("secrets.rate-limit.enabled", () -> "true");
+		registry.add("secrets.rate-limit.value-reads.capacity", () -> "5");
+		registry.add("secrets.rate-limit.value-reads.period", () -> "1h");
+		registry.add("secrets.rate-limit.failed-auth.capacity", () -> "1000");
 	}
 
 	@AfterAll
@@ -120,6 +125,31 @@ class JwtAccessTests extends ApiTest {
 	}
 
 	@Test
+	void aJwtDrawsOnItsSubjectsBudgetAndForgedOnesNamingThatSubjectDrawNothing() {
+		String appId = createApp("jwt-budget");
+		String secretId = createSecret(appId, "JWT", "jwt-budget-value");
+		String path = "/apps/" + appId + "/secrets/" + secretId;
+		String subject = "victim-" + java.util.UUID.randomUUID();
+		Instant soon = Instant.now().plusSeconds(300);
+		String forged = jwt(subject, rsaKey("key-1"), "app-secrets-vault", soon, List.of("secrets:read"), null);
+
+		for (int i = 0; i < 20; i++) {
+			assertProblem(http().as(forged).get(path), 401);
+		}
+		Http victim = http().as(jwt(subject, signingKey, "app-secrets-vault", soon, List.of("secrets:read"), null));
+		Reply first = victim.get(path);
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.header("RateLimit")).startsWith("\"value-reads\";r=4;");
+		// Another JWT of the same subject shares its budget.
+		Http sameSubject = http()
+			.as(jwt(subject, signingKey, "app-secrets-vault", soon.plusSeconds(1), List.of("secrets:read"), null));
+		for (int i = 0; i < 4; i++) {
+			assertThat(sameSubject.get(path).status()).isEqualTo(200);
+		}
+		assertProblem(victim.get(path), 429);
+	}
+
+	@Test
 	void apiTokensKeepWorkingBesideJwts() {
 		assertThat(http().get("/apps").status()).isEqualTo(200);
 	}
@@ -151,7 +181,12 @@ class JwtAccessTests extends ApiTest {
 
 	private static String jwt(RSAKey key, String audience, Instant expiresAt, List<String> permissions,
 			List<String> appIds) {
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("alice@example.com")
+		return jwt("alice@example.com", key, audience, expiresAt, permissions, appIds);
+	}
+
+	private static String jwt(String subject, RSAKey key, String audience, Instant expiresAt, List<String> permissions,
+			List<String> appIds) {
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
 			.audience(audience)
 			.issueTime(Date.from(Instant.now().minusSeconds(900)))
 			.expirationTime(Date.from(expiresAt))

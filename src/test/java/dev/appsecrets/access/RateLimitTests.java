@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.appsecrets.AppSecretsVaultApplication;
 import dev.appsecrets.Http;
@@ -97,6 +100,8 @@ class RateLimitTests {
 			String agent = "guesser-" + UUID.randomUUID();
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			long before = jdbc.queryForObject("select count(*) from audit_events", Long.class);
+			long deniedBefore = jdbc.queryForObject("select count(*) from audit_events where outcome = 'denied'",
+					Long.class);
 
 			int unauthorized = 0;
 			int limited = 0;
@@ -129,7 +134,17 @@ class RateLimitTests {
 				.allMatch((ip) -> ip.equals("127.0.0.1") || ip.equals("0:0:0:0:0:0:0:1"));
 			assertThat(jdbc.queryForObject("select count(*) from audit_events", Long.class) - before).isEqualTo(5);
 			assertThat(admin.as(null).get("/apps").status()).as("no token at all").isEqualTo(429);
+			assertThat(admin.as("guessing-the-admin-token").get("/apps").status()).as("an admin-token guess")
+				.isEqualTo(429);
 			assertThat(admin.get("/apps").status()).as("the admin, known good").isEqualTo(200);
+			// An API token cannot be guessed: a good one never used before still proves
+			// itself from the blocked address, and a bad one gets a 429 with no audit
+			// row.
+			String fresh = token(admin, "apps:read");
+			assertThat(admin.as(fresh).get("/apps").status()).as("a new API token").isEqualTo(200);
+			assertThat(admin.as("sv_still-guessing").get("/apps").status()).isEqualTo(429);
+			assertThat(jdbc.queryForObject("select count(*) from audit_events where outcome = 'denied'", Long.class))
+				.isEqualTo(deniedBefore + 5);
 		}
 	}
 
@@ -182,13 +197,54 @@ class RateLimitTests {
 	}
 
 	@Test
-	void healthProbesAreNotLimited() {
+	void aNewCallersFirstBurstAcrossTwoInstancesWithThePostgresqlStoreStaysWithinItsBudget() throws Exception {
+		try (TestDatabase.Fresh database = TestDatabase.freshDatabase()) {
+			String[] shared = { "--secrets.rate-limit.store=postgresql", "--secrets.rate-limit.other.capacity=10",
+					"--secrets.rate-limit.other.period=1h", "--secrets.master-key=" + TestDatabase.MASTER_KEY };
+			try (ConfigurableApplicationContext one = start(database.arguments(), shared);
+					ConfigurableApplicationContext two = start(database.arguments(), shared)) {
+				ExecutorService pool = Executors.newFixedThreadPool(32);
+				try {
+					for (int round = 0; round < 3; round++) {
+						String fresh = token(http(one), "apps:read");
+						List<Http> instances = List.of(http(one).as(fresh), http(two).as(fresh));
+						List<Future<Integer>> replies = new ArrayList<>();
+						for (int i = 0; i < 60; i++) {
+							Http instance = instances.get(i % 2);
+							replies.add(pool.submit(() -> instance.get("/apps").status()));
+						}
+						int served = 0;
+						for (Future<Integer> reply : replies) {
+							int status = reply.get();
+							assertThat(status).isIn(200, 429);
+							served += (status == 200) ? 1 : 0;
+						}
+						assertThat(served).as("round " + round).isEqualTo(10);
+					}
+				}
+				finally {
+					pool.shutdownNow();
+				}
+			}
+		}
+	}
+
+	@Test
+	void healthProbesAndTheApiDocumentationAreNotLimitedAndCheckNoToken() {
 		try (ConfigurableApplicationContext context = start("--secrets.rate-limit.failed-auth.capacity=1",
 				"--secrets.rate-limit.failed-auth.period=1h")) {
 			Http anonymous = http(context).as(null);
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			long events = jdbc.queryForObject("select count(*) from audit_events", Long.class);
 			for (int i = 0; i < 5; i++) {
 				assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+				// A token sent there is not looked up: no 401 to tell a bad one from a
+				// good
+				// one, no audit row.
+				assertThat(anonymous.as("sv_wrong" + i).get("/actuator/health/liveness").status()).isEqualTo(200);
+				assertThat(anonymous.as("wrong-admin" + i).get("/v3/api-docs").status()).isEqualTo(200);
 			}
+			assertThat(jdbc.queryForObject("select count(*) from audit_events", Long.class)).isEqualTo(events);
 			assertThat(anonymous.get(APPS).status()).isEqualTo(401);
 			assertThat(anonymous.get(APPS).status()).isEqualTo(429);
 			assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);

@@ -48,11 +48,11 @@ public class RateLimiterBenchmark {
 				new SimpleMeterRegistry(), null);
 		this.request = new MockHttpServletRequest("GET", "/apps");
 		this.request.addHeader("Authorization", "Bearer sv_" + "a".repeat(43));
-		this.key = RateLimitKeys.caller(this.request);
+		this.key = RateLimitKeys.caller(this.request).key();
 	}
 
 	@Benchmark
-	public String callerKey() {
+	public RateLimitKeys.Credential callerKey() {
 		return RateLimitKeys.caller(this.request);
 	}
 
