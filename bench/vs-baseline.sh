@@ -46,6 +46,8 @@ echo "PostgreSQL $(psql -c 'show server_version') fsync=$(psql -c 'show fsync') 
 
 cat > "$work/create.lua" <<'LUA'
 local n = 0
+-- Each wrk thread has its own Lua state: seed each differently, or they send the same keys.
+math.randomseed(os.time() + (tonumber(string.sub(tostring({}), 10), 16) or 0) % 1000000)
 request = function()
   n = n + 1
   local headers = {}
@@ -89,8 +91,11 @@ for rev in "${revs[@]}"; do
     secret=$(curl -sf "${auth[@]}" -X POST "localhost:$port/apps/$app/secrets" -H 'Content-Type: application/json' \
       -d "{\"key\":\"KEY_$i\",\"value\":\"$value\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   done
+  # Creates go to an app of their own, so that the lists read 50 secrets throughout.
+  writes=$(curl -sf "${auth[@]}" -X POST "localhost:$port/apps" -H 'Content-Type: application/json' \
+    -d '{"name":"bench-writes"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   token=$(curl -sf "${auth[@]}" -X POST "localhost:$port/tokens" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"bench\",\"permissions\":[\"secrets:read\",\"secrets:write\"],\"appIds\":[\"$app\"]}" \
+    -d "{\"name\":\"bench\",\"permissions\":[\"secrets:read\",\"secrets:write\"],\"appIds\":[\"$app\",\"$writes\"]}" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
   tauth=(-H "Authorization: Bearer $token")
   base="http://localhost:$port/apps/$app/secrets"
@@ -99,7 +104,7 @@ for rev in "${revs[@]}"; do
   svc[list16]=$(measure 16 "$base" "${tauth[@]}")
   svc[list64]=$(measure 64 "$base" "${tauth[@]}")
   svc[one16]=$(measure 16 "$base/$secret" "${tauth[@]}")
-  svc[create16]=$(measure 16 "$base" "${tauth[@]}" -s "$work/create.lua")
+  svc[create16]=$(measure 16 "http://localhost:$port/apps/$writes/secrets" "${tauth[@]}" -s "$work/create.lua")
   rss=$(ps -o rss= -p "$pid" | awk '{printf "%.0f", $1/1024}')
   kill "$pid"; wait "$pid" 2>/dev/null || true
 
@@ -112,7 +117,7 @@ for rev in "${revs[@]}"; do
   ref[list16]=$(measure 16 "$base")
   ref[list64]=$(measure 64 "$base")
   ref[one16]=$(measure 16 "$base/$secret")
-  ref[create16]=$(measure 16 "$base" -s "$work/create.lua")
+  ref[create16]=$(measure 16 "http://localhost:$port/apps/$writes/secrets" -s "$work/create.lua")
   kill "$pid"; wait "$pid" 2>/dev/null || true
 
   for t in list16 list64 one16 create16; do
