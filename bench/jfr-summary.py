@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Where a JFR recording's CPU samples went: the share of execution samples with at least one
-frame in each group of packages (a sample can count in several groups), and the top frames.
+"""Where a JFR recording's CPU samples went, by group of packages: the share of execution samples
+with a frame of the group anywhere in the stack, the share whose innermost non-JDK frame is the
+group's (its own work), and the top frames.
     bench/jfr-summary.py recording.jfr
 Needs the JDK's `jfr` tool on the PATH."""
 import collections
@@ -32,6 +33,7 @@ def main(path):
     samples = re.split(r"\njdk\.ExecutionSample", out)
     total = 0
     counts = collections.Counter()
+    own = collections.Counter()
     tops = collections.Counter()
     for sample in samples:
         frames = re.findall(r"^\s+([\w$.<>]+)\(", sample, re.M)
@@ -39,12 +41,16 @@ def main(path):
             continue
         total += 1
         tops[frames[0]] += 1
+        own[next((name for frame in frames for name, prefixes in GROUPS if frame.startswith(prefixes)),
+                 "JDK only")] += 1
         for name, prefixes in GROUPS:
             if any(frame.startswith(prefixes) for frame in frames):
                 counts[name] += 1
-    print(f"{total} CPU samples")
-    for name, _ in GROUPS:
-        print(f"{100 * counts[name] / max(total, 1):5.1f}%  {name}")
+    print(f"{total} CPU samples; 'in stack': samples with a frame of the group anywhere; "
+          "'own': samples whose innermost non-JDK frame is the group's")
+    print(" in stack    own  group")
+    for name in [name for name, _ in GROUPS] + ["JDK only"]:
+        print(f"{100 * counts[name] / max(total, 1):7.1f}% {100 * own[name] / max(total, 1):6.1f}%  {name}")
     print("\nTop frames:")
     for frame, n in tops.most_common(15):
         print(f"{100 * n / max(total, 1):5.1f}%  {frame}")

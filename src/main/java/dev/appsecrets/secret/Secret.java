@@ -59,6 +59,19 @@ class Secret {
 	protected Secret() {
 	}
 
+	/**
+	 * A secret read by plain JDBC, as it is stored: detached, for answering reads only
+	 * (no persistence context, nothing to flush).
+	 */
+	static Secret stored(UUID id, UUID appId, String key, UUID dataKeyId, byte[] sealedValue, int version,
+			long revision, Instant createdAt, Instant updatedAt) {
+		Secret secret = new Secret(id, appId, key, dataKeyId, sealedValue, createdAt);
+		secret.version = version;
+		secret.revision = revision;
+		secret.updatedAt = updatedAt;
+		return secret;
+	}
+
 	private Secret(UUID id, UUID appId, String key, UUID dataKeyId, byte[] sealedValue, Instant now) {
 		this.id = id;
 		this.appId = appId;

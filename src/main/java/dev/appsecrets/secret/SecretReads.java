@@ -3,17 +3,30 @@ package dev.appsecrets.secret;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The reads of current secrets and of one version, each in one read-only transaction (no
- * dirty checking, nothing to flush, a commit with no WAL to wait for). Their audit event
+ * dirty checking, nothing to flush, a commit with no WAL to wait for). Current secrets
+ * are read with plain JDBC, without a persistence context: Hibernate's per-entity work
+ * was the largest share of the read path's CPU (docs/performance.md). Their audit event
  * is written after the transaction, through the group commit, so that the wait for it
  * holds no connection.
  */
 @Component
 class SecretReads {
+
+	private static final String COLUMNS = "id, app_id, key, dek_id, sealed_value, version, revision, created_at, "
+			+ "updated_at";
+
+	private static final RowMapper<Secret> STORED = (row, n) -> Secret.stored(row.getObject(1, UUID.class),
+			row.getObject(2, UUID.class), row.getString(3), row.getObject(4, UUID.class), row.getBytes(5),
+			row.getInt(6), row.getLong(7), row.getTimestamp(8).toInstant(), row.getTimestamp(9).toInstant());
+
+	private final JdbcClient jdbc;
 
 	private final SecretRepository secrets;
 
@@ -21,7 +34,8 @@ class SecretReads {
 
 	private final SecretChanges changes;
 
-	SecretReads(SecretRepository secrets, SecretVersions versions, SecretChanges changes) {
+	SecretReads(JdbcClient jdbc, SecretRepository secrets, SecretVersions versions, SecretChanges changes) {
+		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.versions = versions;
 		this.changes = changes;
@@ -33,7 +47,11 @@ class SecretReads {
 	 */
 	@Transactional(readOnly = true)
 	List<SecretResponse> list(UUID appId, boolean withValues) {
-		List<SecretResponse> secrets = this.secrets.findByAppIdAndDeletedAtIsNullOrderByKey(appId)
+		List<SecretResponse> secrets = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM app_secrets WHERE app_id = ? AND deleted_at IS NULL ORDER BY key")
+			.param(appId)
+			.query(STORED)
+			.list()
 			.stream()
 			.map((secret) -> this.changes.response(secret, withValues))
 			.toList();
@@ -45,7 +63,11 @@ class SecretReads {
 
 	@Transactional(readOnly = true)
 	Tagged get(UUID appId, UUID secretId) {
-		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
+		Secret secret = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM app_secrets WHERE id = ? AND app_id = ? AND deleted_at IS NULL")
+			.params(secretId, appId)
+			.query(STORED)
+			.optional()
 			.orElseThrow(this.changes.notFound(appId, secretId));
 		return this.changes.tagged(secret);
 	}
