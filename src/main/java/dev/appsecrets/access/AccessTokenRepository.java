@@ -10,6 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API tokens. Their two changing columns are written one column at a time, each under a
@@ -23,6 +24,7 @@ interface AccessTokenRepository extends JpaRepository<AccessToken, UUID> {
 	 * {@code markedBefore}.
 	 * @return 1 if marked, else 0
 	 */
+	@Transactional
 	@Modifying
 	@Query(value = "UPDATE access_tokens SET last_used_at = :now WHERE id = :id AND revoked_at IS NULL "
 			+ "AND (last_used_at IS NULL OR last_used_at < :markedBefore)", nativeQuery = true)

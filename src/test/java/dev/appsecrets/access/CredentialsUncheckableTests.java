@@ -5,16 +5,17 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -27,10 +28,10 @@ class CredentialsUncheckableTests {
 
 	@Test
 	void anOutageWhileCheckingAnApiTokenIsNotPassedOnToTheJwtProvider() {
-		TransactionTemplate transactions = mock(TransactionTemplate.class);
-		given(transactions.execute(any())).willThrow(new CannotCreateTransactionException("database down"));
-		TokenAuthenticationProvider tokens = new TokenAuthenticationProvider(new AdminToken("a".repeat(40)),
-				mock(AccessTokenRepository.class), transactions, Clock.systemUTC());
+		JdbcClient jdbc = mock(JdbcClient.class);
+		given(jdbc.sql(anyString())).willThrow(new CannotGetJdbcConnectionException("database down"));
+		TokenAuthenticationProvider tokens = new TokenAuthenticationProvider(new AdminToken("a".repeat(40)), jdbc,
+				mock(AccessTokenRepository.class), Clock.systemUTC());
 		JwtDecoder decoder = mock(JwtDecoder.class);
 		given(decoder.decode(any())).willThrow(new BadJwtException("not a JWT"));
 		ProviderManager providers = new ProviderManager(List.of(tokens, new JwtAuthenticationProvider(decoder)));
