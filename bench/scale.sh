@@ -48,6 +48,7 @@ runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w
   -o "-p $pgport -k $work/pg -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
 psql() { command psql -h localhost -p "$pgport" -U postgres -qAt "$@"; }
 psql -c "CREATE DATABASE vault"
+db() { psql -d vault "$@"; }
 admin="bench-admin-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$pgport/vault" SPRING_DATASOURCE_USERNAME=postgres \
   SECRETS_ADMIN_TOKEN=$admin SECRETS_MASTER_KEY=$(head -c 32 /dev/urandom | base64) \
@@ -70,14 +71,14 @@ latency() {
 }
 for size in "1000 50" "100000 10"; do
   read -r apps per <<< "$size"
-  psql -c "DELETE FROM apps WHERE name = 'filler'"
-  psql -c "INSERT INTO apps (id, name, created_at, updated_at) SELECT gen_random_uuid(), 'filler', now(), now() FROM generate_series(1, $apps)"
-  psql -c "INSERT INTO app_secrets (id, app_id, key, sealed_value, dek_id, created_at, updated_at, version)
+  db -c "DELETE FROM apps WHERE name = 'filler'"
+  db -c "INSERT INTO apps (id, name, created_at, updated_at) SELECT gen_random_uuid(), 'filler', now(), now() FROM generate_series(1, $apps)"
+  db -c "INSERT INTO app_secrets (id, app_id, key, sealed_value, dek_id, created_at, updated_at, version)
            SELECT gen_random_uuid(), a.id, 'KEY_' || k, decode(md5(random()::text) || md5(random()::text), 'hex'),
                   (SELECT id FROM data_keys WHERE active), now(), now(), 1
            FROM apps a CROSS JOIN generate_series(1, $per) k WHERE a.name = 'filler'"
-  psql -c "VACUUM ANALYZE"
-  rows=$(psql -c "SELECT count(*) FROM app_secrets")
+  db -c "VACUUM ANALYZE"
+  rows=$(db -c "SELECT count(*) FROM app_secrets")
   echo "$apps apps x $per secrets ($rows secret rows):"
   echo "  list  $(latency "http://localhost:$port/apps/$app/secrets")"
   echo "  one   $(latency "http://localhost:$port/apps/$app/secrets/$secret")"
