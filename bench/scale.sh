@@ -30,8 +30,9 @@ git worktree add --detach -q "$work/src" "$rev"
 cp "$work"/src/target/app-secrets-vault-*.jar "$work/service.jar"
 ready() { for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/actuator/health/readiness")" = 200 ] && return; sleep 0.05; done; }
 
+# Run 1 on a fresh data directory (initdb included), run 2 a restart on the same one.
+rm -rf "$work/data"
 for attempt in 1 2; do
-  rm -rf "$work/data"
   start=$(date +%s.%N)
   java -jar "$work/service.jar" --server.port="$port" --secrets.embedded.data-dir="$work/data" > "$work/startup-$attempt.log" 2>&1 &
   pid=$!
@@ -69,6 +70,9 @@ latency() {
   wrk -t2 -c16 -d5s "${tauth[@]}" "$1" > /dev/null
   wrk -t2 -c16 -d"$duration" --latency "${tauth[@]}" "$1" | awk '/Requests\/sec/ {r=$2} $1 == "50%" {p50=$2} $1 == "99%" {p99=$2} END {printf "%8s req/s  p50 %8s  p99 %8s", r, p50, p99}'
 }
+# Warm the JVM first, so that the first size is not measured on a colder one than the second.
+wrk -t2 -c16 -d30s "${tauth[@]}" "http://localhost:$port/apps/$app/secrets" > /dev/null
+wrk -t2 -c16 -d15s "${tauth[@]}" "http://localhost:$port/apps/$app/secrets/$secret" > /dev/null
 for size in "1000 50" "100000 10"; do
   read -r apps per <<< "$size"
   db -c "DELETE FROM apps WHERE name = 'filler'"
