@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reads of current secrets and of one version, each in one read-only transaction (no
- * dirty checking, nothing to flush, a commit with no WAL to wait for). Current secrets
- * are read with plain JDBC, without a persistence context: Hibernate's per-entity work
- * was the largest share of the read path's CPU (docs/performance.md). Their audit event
- * is written after the transaction, through the group commit, so that the wait for it
- * holds no connection.
+ * The reads of current secrets and of versions. Current secrets are read with one plain
+ * JDBC query each, outside any transaction and without a persistence context: Hibernate's
+ * per-entity work was the largest share of the read path's CPU (docs/performance.md).
+ * Versions are read in a read-only transaction (no dirty checking, nothing to flush). The
+ * audit event of a read is written afterwards, through the group commit, so that the wait
+ * for it holds no connection.
  */
 @Component
 class SecretReads {
@@ -45,7 +45,7 @@ class SecretReads {
 	 * The app's current secrets, with their values or without; whether the app exists is
 	 * asked only when it has none.
 	 */
-	@Transactional(readOnly = true)
+	// One query: no transaction around it, so no persistence context either.
 	List<SecretResponse> list(UUID appId, boolean withValues) {
 		List<SecretResponse> secrets = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM app_secrets WHERE app_id = ? AND deleted_at IS NULL ORDER BY key")
@@ -61,7 +61,7 @@ class SecretReads {
 		return secrets;
 	}
 
-	@Transactional(readOnly = true)
+	// One query: no transaction around it, so no persistence context either.
 	Tagged get(UUID appId, UUID secretId) {
 		Secret secret = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM app_secrets WHERE id = ? AND app_id = ? AND deleted_at IS NULL")
@@ -84,6 +84,7 @@ class SecretReads {
 			.toList());
 	}
 
+	/** One version, in a read-only transaction (no dirty checking, nothing to flush). */
 	@Transactional(readOnly = true)
 	SecretVersionResponse version(UUID appId, UUID secretId, int number) {
 		Secret secret = this.secrets.findByIdAndAppIdAndDeletedAtIsNull(secretId, appId)
