@@ -53,8 +53,16 @@ class DatabaseOutageTests {
 	void anUnreachableDatabaseAnswers503AndTheServiceRecoversByItself() throws IOException {
 		Http http = new Http(this.serverPort);
 		String appId = http.post("/apps", Map.of("name", "survivor")).id();
+		// Deployed applications call with API tokens, which are looked up in the
+		// database.
+		Http application = http.as(http
+			.post("/tokens", Map.of("name", "outage", "permissions", java.util.List.of("apps:read", "secrets:read")))
+			.json()
+			.get("token")
+			.asString());
 
 		postgres.close();
+		Http.Reply downWithApiToken = application.get("/apps/" + appId);
 		long started = System.nanoTime();
 		Http.Reply down = http.get("/apps/" + appId);
 		long downMillis = (System.nanoTime() - started) / 1_000_000;
@@ -78,6 +86,8 @@ class DatabaseOutageTests {
 		assertThat(down.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(down.json().get("detail").asString()).contains("database");
 		assertThat(downWrite.status()).as(downWrite::brief).isEqualTo(503);
+		assertThat(downWithApiToken.status()).as(downWithApiToken::brief).isEqualTo(503);
+		assertThat(downWithApiToken.header("Retry-After")).isNotBlank();
 		assertThat(downReadiness.status()).isEqualTo(503);
 		assertThat(downReadiness.json().get("status").asString()).isEqualTo("DOWN");
 		assertThat(downLiveness.status()).isEqualTo(200);

@@ -6,6 +6,7 @@ import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import dev.appsecrets.web.DatabaseAvailability;
 import dev.appsecrets.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,16 +39,23 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
 
 	private final RateLimiter limiter;
 
-	SecurityProblemHandler(Problems problems, AuditLog audit, RateLimiter limiter) {
+	private final DatabaseAvailability availability;
+
+	SecurityProblemHandler(Problems problems, AuditLog audit, RateLimiter limiter, DatabaseAvailability availability) {
 		this.problems = problems;
 		this.audit = audit;
 		this.limiter = limiter;
+		this.availability = availability;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
 		if (ex instanceof CredentialsUncheckableException) {
+			if (DatabaseAvailability.isUnavailable(ex)) {
+				// The next requests fail at once instead of each finding the pool broken.
+				this.availability.markDown();
+			}
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"The database is unavailable; try again shortly");

@@ -60,15 +60,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	/** Seconds a client should wait before retrying while the database is unreachable. */
 	private static final String RETRY_AFTER_SECONDS = "5";
 
-	/** SQLSTATE class 08: the connection to the database failed or broke. */
-	private static final String SQL_STATE_CONNECTION_EXCEPTION = "08";
-
-	/**
-	 * Administrator shutdown, crash shutdown, cannot connect now: PostgreSQL is going or
-	 * coming.
-	 */
-	private static final Set<String> SQL_STATES_SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
-
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -246,7 +237,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return problem(Problems.invalid("The request's parameters or form body are not well-formed", List.of()),
 					new HttpHeaders());
 		}
-		if (isDatabaseUnavailable(ex)) {
+		if (DatabaseAvailability.isUnavailable(ex)) {
 			this.availability.markDown();
 			log.warn("Database unavailable: " + causeChain(ex));
 			HttpHeaders headers = new HttpHeaders();
@@ -259,28 +250,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.error("Unexpected error, incident " + incident + ": " + causeChain(ex));
 		return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
 				"An unexpected error occurred; incident " + incident + " is logged"), new HttpHeaders());
-	}
-
-	/**
-	 * Whether the failure is the database being out of reach: no connection could be had,
-	 * a connection broke (SQLSTATE class 08, or the server shutting down), or a
-	 * transaction could not begin, commit or roll back on its connection.
-	 */
-	private static boolean isDatabaseUnavailable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-					|| cause instanceof TransactionException || cause instanceof SQLTransientConnectionException
-					|| cause instanceof SQLNonTransientConnectionException
-					|| cause instanceof SQLRecoverableException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith(SQL_STATE_CONNECTION_EXCEPTION)
-							|| SQL_STATES_SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@Override
