@@ -49,8 +49,8 @@ import org.springframework.web.filter.CorsFilter;
 class SecurityConfiguration {
 
 	/** Paths that need no caller: health probes and the API documentation. */
-	static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-			"/swagger-ui.html", "/swagger-ui/**" };
+	static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+			"/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
 	/** The methods the firewall lets through (any other is a 405). */
 	private static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -76,14 +77,21 @@ public class AuditLog {
 		Object[] row = row(event.action(), AuditOutcome.SUCCESS, event.appId(), event.secretId(), event.secretKey(),
 				event.secretCount(), event.tokenId(), currentRequest(),
 				SecurityContextHolder.getContext().getAuthentication());
+		CompletableFuture<Void> committed = this.writer.submit(row);
 		try {
-			this.writer.submit(row).get(AuditWriter.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			committed.get(AuditWriter.WAIT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
+			committed.cancel(false);
 			Thread.currentThread().interrupt();
 			throw new AuditUnavailableException(ex);
 		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (TimeoutException ex) {
+			// Not written after this: the writer drops what its requester gave up on.
+			committed.cancel(false);
+			throw new AuditUnavailableException(ex);
+		}
+		catch (ExecutionException ex) {
 			throw new AuditUnavailableException(ex);
 		}
 	}

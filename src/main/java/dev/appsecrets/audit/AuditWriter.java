@@ -95,25 +95,54 @@ class AuditWriter implements SmartLifecycle {
 	 * refuses fails only its own request.
 	 */
 	private void write(List<Pending> batch) {
+		// A request that stopped waiting has answered 503: its event must not be written
+		// afterwards as a success that never happened.
+		batch.removeIf((pending) -> pending.committed().isCancelled());
+		if (batch.isEmpty()) {
+			return;
+		}
 		try {
 			commit(batch);
 			batch.forEach((pending) -> pending.committed().complete(null));
 		}
 		catch (RuntimeException ex) {
-			if (batch.size() == 1) {
-				log.warn("An audit event could not be committed; its request fails: " + ex.getClass().getName());
-				batch.get(0).committed().completeExceptionally(ex);
+			if (batch.size() == 1 || timedOut(ex)) {
+				log.warn("Audit event(s) could not be committed; their " + batch.size() + " request(s) fail: "
+						+ ex.getClass().getName());
+				batch.forEach((pending) -> pending.committed().completeExceptionally(ex));
 				return;
 			}
 			for (Pending pending : batch) {
-				write(List.of(pending));
+				write(new ArrayList<>(List.of(pending)));
 			}
 		}
 	}
 
+	/**
+	 * One transaction for the batch, bounded well within the requests' wait: a batch that
+	 * cannot take its lock or finish in time fails, so its requests get their 503 while
+	 * its events are certainly not written.
+	 */
 	private void commit(List<Pending> batch) {
-		this.transactions.executeWithoutResult(
-				(status) -> this.jdbc.batchUpdate(AuditLog.INSERT, batch.stream().map(Pending::row).toList()));
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.execute("SET LOCAL lock_timeout = '1500ms'");
+			this.jdbc.execute("SET LOCAL statement_timeout = '2000ms'");
+			this.jdbc.batchUpdate(AuditLog.INSERT, batch.stream().map(Pending::row).toList());
+		});
+	}
+
+	/**
+	 * Whether a batch failed on a timeout: retrying its events one by one would only wait
+	 * again.
+	 */
+	private static boolean timedOut(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql
+					&& ("55P03".equals(sql.getSQLState()) || "57014".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

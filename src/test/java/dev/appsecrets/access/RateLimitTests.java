@@ -243,6 +243,7 @@ class RateLimitTests {
 				// one, no audit row.
 				assertThat(anonymous.as("sv_wrong" + i).get("/actuator/health/liveness").status()).isEqualTo(200);
 				assertThat(anonymous.as("wrong-admin" + i).get("/v3/api-docs").status()).isEqualTo(200);
+				assertThat(anonymous.as("wrong-admin" + i).get("/v3/api-docs.yaml").status()).isEqualTo(200);
 			}
 			assertThat(jdbc.queryForObject("select count(*) from audit_events", Long.class)).isEqualTo(events);
 			assertThat(anonymous.get(APPS).status()).isEqualTo(401);

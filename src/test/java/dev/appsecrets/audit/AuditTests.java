@@ -208,6 +208,29 @@ class AuditTests extends ApiTest {
 	}
 
 	@Test
+	void aReadWhoseEventCouldNotBeCommittedInTimeLeavesNoSuccessEventBehind() throws Exception {
+		String appId = createApp("locked-audit");
+		String secretId = createSecret(appId, "LOCKED", "locked-value");
+		String requestId = "locked-" + UUID.randomUUID();
+		Reply reply;
+		// Another session holds the audit table while the read waits for its event.
+		try (Connection lock = this.dataSource.getConnection()) {
+			lock.setAutoCommit(false);
+			lock.createStatement().execute("LOCK TABLE audit_events IN ACCESS EXCLUSIVE MODE");
+			reply = http().send("GET", "/apps/" + appId + "/secrets/" + secretId, null, null,
+					Map.of("X-Request-Id", requestId));
+			lock.rollback();
+		}
+		assertProblem(reply, 503);
+		assertThat(reply.body()).doesNotContain("locked-value");
+		Thread.sleep(500);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE request_id = ?", Long.class,
+				requestId))
+			.as("no event claims a read that was refused")
+			.isZero();
+	}
+
+	@Test
 	void eventsAreListedNewestFirstAPageAtATime() {
 		String appId = createApp("paging");
 		for (int i = 0; i < 5; i++) {
