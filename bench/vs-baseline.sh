@@ -9,8 +9,9 @@
 #   list   GET /apps/{appId}/secrets (50 values)     16 and 64 connections
 #   one    GET /apps/{appId}/secrets/{secretId}      16 connections
 #   create POST /apps/{appId}/secrets                16 connections
-# and prints requests per second, p99 and the service/baseline ratios. DURATION (default 15s)
-# per run, after a 5 s warm-up. Rate limits are off for the service (a benchmark is one caller).
+# and prints requests per second, p99 and the service/baseline ratios. Each side first warms up
+# on all three requests (WARMUP, default 20s each: the service's JIT needs it far more than the
+# bare baseline's), then each run has a 5 s warm-up and DURATION (default 15s) measured. Rate limits are off for the service (a benchmark is one caller).
 # Needs: apt-get install postgresql wrk; curl, python3. Only loopback traffic.
 set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"
@@ -70,6 +71,13 @@ measure() {
   [ -n "$non2xx" ] && echo "  warning: $non2xx non-2xx answers from the ${side:-?} for $c connections to $url" >&2
   echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1 == "99%" {print $2}')"
 }
+# warm LIST ONE CREATE [wrk args...]
+warm() {
+  local list=$1 one=$2 create=$3; shift 3
+  wrk -t2 -c16 -d"${WARMUP:-20s}" "$@" "$list" > /dev/null
+  wrk -t2 -c16 -d"${WARMUP:-20s}" "$@" "$one" > /dev/null
+  wrk -t2 -c16 -d"${WARMUP:-20s}" "$@" -s "$work/create.lua" "$create" > /dev/null
+}
 ratio() { python3 -c "print(f'{float(\"$1\") / float(\"$2\"):.2f}x')"; }
 
 printf '%-10s %-8s %12s %10s %12s %10s %8s\n' revision test service p99 baseline p99 ratio
@@ -101,6 +109,7 @@ for rev in "${revs[@]}"; do
   base="http://localhost:$port/apps/$app/secrets"
   declare -A svc
   side=service
+  warm "$base" "$base/$secret" "http://localhost:$port/apps/$writes/secrets" "${tauth[@]}"
   svc[list16]=$(measure 16 "$base" "${tauth[@]}")
   svc[list64]=$(measure 64 "$base" "${tauth[@]}")
   svc[one16]=$(measure 16 "$base/$secret" "${tauth[@]}")
@@ -114,6 +123,7 @@ for rev in "${revs[@]}"; do
   wait_up "/apps/$app/secrets"
   declare -A ref
   side=baseline
+  warm "$base" "$base/$secret" "http://localhost:$port/apps/$writes/secrets"
   ref[list16]=$(measure 16 "$base")
   ref[list64]=$(measure 64 "$base")
   ref[one16]=$(measure 16 "$base/$secret")
