@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.hibernate.TransactionException;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionException;
 
 /**
  * Whether the database is known to be down: once a connection could not be had or broke,
