@@ -17,10 +17,10 @@ pgport=${PGPORT:-15433}
 port=${PORT:-18081}
 work=$(mktemp -d)
 chmod 755 "$work"
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+. bench/postgres.sh
 cleanup() {
   kill $(jobs -p) 2>/dev/null || true
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  stop_postgres
   git worktree remove --force "$work/src" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -43,11 +43,7 @@ for attempt in 1 2; do
   kill "$pid"; wait "$pid" 2>/dev/null || true
 done
 
-mkdir "$work/pg" && chown postgres "$work/pg"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" --auth=trust >/dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
-  -o "-p $pgport -k $work/pg -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
-psql() { command psql -h localhost -p "$pgport" -U postgres -qAt "$@"; }
+start_postgres
 psql -c "CREATE DATABASE vault"
 db() { psql -d vault "$@"; }
 admin="bench-admin-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"

@@ -21,10 +21,10 @@ pgport=${PGPORT:-15432}
 port=${PORT:-18080}
 work=$(mktemp -d)
 chmod 755 "$work"
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+. bench/postgres.sh
 cleanup() {
   kill $(jobs -p) 2>/dev/null || true
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  stop_postgres
   for r in "${revs[@]}"; do git worktree remove --force "$work/src-$r" 2>/dev/null || true; done
   if [ -n "${KEEP:-}" ]; then echo "logs kept in $work" >&2; else rm -rf "$work"; fi
 }
@@ -38,11 +38,7 @@ for rev in "${revs[@]}"; do
   cp "$work/src-$rev"/target/app-secrets-vault-*.jar "$work/$rev.jar"
 done
 
-mkdir "$work/pg" && chown postgres "$work/pg"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" --auth=trust >/dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
-  -o "-p $pgport -k $work/pg -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
-psql() { command psql -h localhost -p "$pgport" -U postgres -qAt "$@"; }
+start_postgres
 echo "PostgreSQL $(psql -c 'show server_version') fsync=$(psql -c 'show fsync') synchronous_commit=$(psql -c 'show synchronous_commit')"
 
 cat > "$work/create.lua" <<'LUA'
