@@ -28,6 +28,11 @@ public abstract class ApiTest {
 		TestDatabase.register(registry);
 	}
 
+	/** The port the service under test listens on. */
+	protected int port() {
+		return this.port;
+	}
+
 	protected Http http() {
 		return new Http(this.port);
 	}

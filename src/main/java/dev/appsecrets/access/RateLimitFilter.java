@@ -27,7 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RateLimitFilter extends OncePerRequestFilter {
 
 	/** Routes whose answer can carry values. */
-	private static final Set<Route> VALUE_READS = EnumSet.of(Route.LIST_SECRETS, Route.GET_SECRET, Route.GET_VERSION);
+	private static final Set<Route> VALUE_READS = EnumSet.of(Route.LIST_SECRETS, Route.GET_SECRET, Route.GET_VERSION,
+			Route.EXPORT_SECRETS, Route.GET_SECRET_BY_KEY, Route.GET_SECRET_KEYED_VERSIONS, Route.CONFIG,
+			Route.CONFIG_WITH_LABEL);
 
 	private final RateLimiter limiter;
 

@@ -18,8 +18,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * log are made from. {@code RouteTableTests} checks that it lists exactly the
  * controllers' mappings, and {@link RouteGuard} refuses a handler that has no row here.
  * <p>
- * Path variables are ids: {@code version} a plain positive number, every other one a
- * canonical UUID. Both are read once, by {@link RouteMatch}, before any rule or handler.
+ * Path variables are read once, by {@link RouteMatch}, before any rule or handler:
+ * {@code version} is a plain positive number, {@code key} a secret key as stored, the
+ * names of Spring Cloud Config's protocol ({@code application}, {@code profile},
+ * {@code label}) free text, and every other one a canonical UUID.
  */
 enum Route {
 
@@ -33,6 +35,22 @@ enum Route {
 			Permission.SECRETS_LIST, Permission.SECRETS_READ),
 	CREATE_SECRET(HttpMethod.POST, "/apps/{appId}/secrets", AuditActions.SECRET_CREATE, Reach.PATH_APP,
 			Permission.SECRETS_WRITE),
+	IMPORT_SECRETS(HttpMethod.PUT, "/apps/{appId}/secrets", AuditActions.SECRETS_IMPORT, Reach.PATH_APP,
+			Permission.SECRETS_WRITE),
+	EXPORT_SECRETS(HttpMethod.GET, "/apps/{appId}/secrets/export", AuditActions.SECRETS_READ, Reach.PATH_APP,
+			Permission.SECRETS_READ),
+	GET_SECRET_BY_KEY(HttpMethod.GET, "/apps/{appId}/secrets/by-key/{key}", AuditActions.SECRET_READ, Reach.PATH_APP,
+			Permission.SECRETS_READ),
+	/**
+	 * The key {@code versions}: {@code /{secretId}/versions} is the more specific pattern
+	 * for it, so it has a route of its own.
+	 */
+	GET_SECRET_KEYED_VERSIONS(HttpMethod.GET, "/apps/{appId}/secrets/by-key/versions", AuditActions.SECRET_READ,
+			Reach.PATH_APP, Permission.SECRETS_READ),
+	PUT_SECRET_BY_KEY(HttpMethod.PUT, "/apps/{appId}/secrets/by-key/{key}", AuditActions.SECRET_UPDATE, Reach.PATH_APP,
+			Permission.SECRETS_WRITE),
+	DELETE_SECRET_BY_KEY(HttpMethod.DELETE, "/apps/{appId}/secrets/by-key/{key}", AuditActions.SECRET_DELETE,
+			Reach.PATH_APP, Permission.SECRETS_WRITE),
 	LIST_DELETED_SECRETS(HttpMethod.GET, "/apps/{appId}/secrets/deleted", AuditActions.SECRETS_LIST, Reach.PATH_APP,
 			Permission.SECRETS_LIST, Permission.SECRETS_READ),
 	GET_SECRET(HttpMethod.GET, "/apps/{appId}/secrets/{secretId}", AuditActions.SECRET_READ, Reach.PATH_APP,
@@ -53,6 +71,15 @@ enum Route {
 			AuditActions.SECRET_RESTORE, Reach.PATH_APP, Permission.SECRETS_WRITE),
 	ROTATE_SECRET(HttpMethod.POST, "/apps/{appId}/secrets/{secretId}/rotate", AuditActions.SECRET_ROTATE,
 			Reach.PATH_APP, Permission.SECRETS_WRITE),
+
+	/**
+	 * Spring Cloud Config Server's protocol: the app is named by id or by name, so the
+	 * service checks its scope once it has found it.
+	 */
+	CONFIG(HttpMethod.GET, "/config/{application}/{profile}", AuditActions.SECRETS_READ, Reach.OWN_APPS,
+			Permission.SECRETS_READ),
+	CONFIG_WITH_LABEL(HttpMethod.GET, "/config/{application}/{profile}/{label}", AuditActions.SECRETS_READ,
+			Reach.OWN_APPS, Permission.SECRETS_READ),
 
 	CREATE_TOKEN(HttpMethod.POST, "/tokens", AuditActions.TOKEN_CREATE, Reach.OWN_APPS, Permission.ADMIN),
 	LIST_TOKENS(HttpMethod.GET, "/tokens", AuditActions.TOKENS_LIST, Reach.OWN_APPS, Permission.ADMIN),

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.appsecrets.web.CanonicalIds;
@@ -18,9 +19,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * A request read once against the {@link Route} table: which route it is (chosen as
  * Spring MVC chooses: the most specific pattern that matches the path and method), and
- * its path ids, parsed strictly. The filter that refuses bad ids, the authorization rule
- * and the audit of a refusal all use this one reading; handlers convert the same decoded
- * text with the same strict parser, so they act on the very ids that were checked.
+ * its path ids, parsed strictly (and the secret key or Spring Cloud Config names the path
+ * carries, checked). The filter that refuses bad ids, the authorization rule and the
+ * audit of a refusal all use this one reading; handlers convert the same decoded text
+ * with the same strict parser, so they act on the very ids that were checked.
  *
  * @param route the route of the request's method and path, or null if none
  * @param valid false if the path matches a route whose ids could not be read
@@ -43,6 +45,14 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 			PathPatternParser.defaultInstance.parse("/tokens/{id}/{*rest}"));
 
 	private static final String VERSION = "version";
+
+	private static final String KEY = "key";
+
+	/**
+	 * Spring Cloud Config's names: free text, found by the service (which then checks the
+	 * scope of the app it found), so they may be percent-encoded like any name.
+	 */
+	private static final Set<String> NAMES = Set.of("application", "profile", "label");
 
 	private static final Comparator<Route> MOST_SPECIFIC_FIRST = Comparator.comparing(Route::pattern,
 			PathPattern.SPECIFICITY_COMPARATOR);
@@ -135,6 +145,12 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 			if (VERSION.equals(variable.getKey())) {
 				read = CanonicalIds.number(variable.getValue()) != null;
 			}
+			else if (KEY.equals(variable.getKey())) {
+				read = CanonicalIds.key(variable.getValue()) != null;
+			}
+			else if (NAMES.contains(variable.getKey())) {
+				read = !variable.getValue().isEmpty();
+			}
 			else {
 				UUID id = CanonicalIds.uuid(variable.getValue());
 				ids.put(variable.getKey(), id);
@@ -165,6 +181,7 @@ record RouteMatch(Route route, boolean valid, String invalidVariable, Map<String
 			.toList();
 		for (int i = 0; i < parts.length && i < segments.size(); i++) {
 			if (parts[i].startsWith("{") && !parts[i].startsWith("{*")
+					&& !NAMES.contains(parts[i].substring(1, parts[i].length() - 1))
 					&& !segments.get(i).value().equals(segments.get(i).valueToMatch())) {
 				return parts[i].substring(1, parts[i].length() - 1);
 			}

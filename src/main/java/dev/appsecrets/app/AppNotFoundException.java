@@ -16,4 +16,17 @@ public class AppNotFoundException extends ErrorResponseException {
 				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "App " + appId + " not found"), null);
 	}
 
+	private AppNotFoundException(String detail) {
+		super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
+	}
+
+	/**
+	 * No app the caller may touch has the name.
+	 * @param name the name asked for
+	 * @return the exception to throw
+	 */
+	public static AppNotFoundException named(String name) {
+		return new AppNotFoundException("No app you may read is named \"" + name + "\"");
+	}
+
 }

@@ -16,6 +16,8 @@ interface AppRepository extends JpaRepository<App, UUID> {
 			nativeQuery = true)
 	List<App> findPageIn(Collection<UUID> ids, int limit, long offset);
 
+	List<App> findByNameOrderById(String name);
+
 	long countByIdIn(Collection<UUID> ids);
 
 }

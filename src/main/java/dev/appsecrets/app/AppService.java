@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.appsecrets.audit.AuditedEvent.AppChanged;
 import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.caller.AppScope;
+import dev.appsecrets.web.CanonicalIds;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,6 +102,38 @@ public class AppService {
 		if (!this.apps.existsById(appId)) {
 			throw new AppNotFoundException(appId);
 		}
+	}
+
+	/**
+	 * The app that a caller names by id or by name, as Spring Cloud Config's
+	 * {@code {application}} does. A canonical id names that app: outside the caller's
+	 * scope that is a 403, and a 404 if there is none. Any other text is a name, matched
+	 * exactly among the apps the caller may touch only, so that the answer tells nothing
+	 * of other apps: 404 if none has it, 409 if several do.
+	 * @param idOrName the app's id or name
+	 * @return the app's id
+	 */
+	@Transactional(readOnly = true)
+	public UUID resolve(String idOrName) {
+		UUID id = CanonicalIds.uuid(idOrName);
+		if (id != null) {
+			AppScope.require(id);
+			requireExists(id);
+			return id;
+		}
+		Set<UUID> limitedTo = AppScope.current();
+		List<UUID> named = this.apps.findByNameOrderById(idOrName)
+			.stream()
+			.map(App::id)
+			.filter((candidate) -> limitedTo == null || limitedTo.contains(candidate))
+			.toList();
+		if (named.isEmpty()) {
+			throw AppNotFoundException.named(idOrName);
+		}
+		if (named.size() > 1) {
+			throw new AppNameAmbiguousException(idOrName, named);
+		}
+		return named.get(0);
 	}
 
 	private App find(UUID appId) {

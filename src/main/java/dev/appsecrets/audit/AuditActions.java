@@ -15,6 +15,12 @@ public final class AuditActions {
 	 */
 	public static final String SECRETS_READ = "secrets.read";
 
+	/**
+	 * A bulk import or sync of an app's secrets (its count: the secrets it created,
+	 * changed or deleted, each also audited as itself).
+	 */
+	public static final String SECRETS_IMPORT = "secrets.import";
+
 	public static final String SECRET_CREATE = "secret.create";
 
 	public static final String SECRET_UPDATE = "secret.update";
@@ -64,11 +70,11 @@ public final class AuditActions {
 
 	/** Every action name, sorted. */
 	public static final java.util.SortedSet<String> ALL = java.util.Collections
-		.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.List.of(SECRETS_LIST, SECRETS_READ, SECRET_READ,
-				SECRET_CREATE, SECRET_UPDATE, SECRET_DELETE, SECRET_RESTORE, SECRET_ROTATE, SECRET_UNDELETE,
-				SECRET_PURGE, SECRET_VERSIONS, APP_CREATE, APP_RENAME, APP_DELETE, TOKEN_CREATE, TOKEN_REVOKE,
-				DATA_KEY_ROTATE, MASTER_KEY_ROTATE, APPS_LIST, APP_READ, TOKENS_LIST, ENCRYPTION_STATUS, AUDIT_READ,
-				AUDIT_VERIFY, AUDIT_HEAD, REQUEST)));
+		.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.List.of(SECRETS_LIST, SECRETS_READ, SECRETS_IMPORT,
+				SECRET_READ, SECRET_CREATE, SECRET_UPDATE, SECRET_DELETE, SECRET_RESTORE, SECRET_ROTATE,
+				SECRET_UNDELETE, SECRET_PURGE, SECRET_VERSIONS, APP_CREATE, APP_RENAME, APP_DELETE, TOKEN_CREATE,
+				TOKEN_REVOKE, DATA_KEY_ROTATE, MASTER_KEY_ROTATE, APPS_LIST, APP_READ, TOKENS_LIST, ENCRYPTION_STATUS,
+				AUDIT_READ, AUDIT_VERIFY, AUDIT_HEAD, REQUEST)));
 
 	private AuditActions() {
 	}

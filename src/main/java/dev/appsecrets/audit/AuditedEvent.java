@@ -68,6 +68,19 @@ public sealed interface AuditedEvent {
 	}
 
 	/**
+	 * A bulk import of an app's secrets, counting the secrets it created, changed or
+	 * deleted; each of those has an event of its own too.
+	 */
+	record SecretsImported(UUID appId, Integer secretCount) implements AuditedEvent {
+
+		@Override
+		public String action() {
+			return AuditActions.SECRETS_IMPORT;
+		}
+
+	}
+
+	/**
 	 * A secret was read, created, changed, deleted, brought back or had its versions
 	 * listed.
 	 */

@@ -105,4 +105,16 @@ class DeletedSecrets implements SchedulingConfigurer {
 		}
 	}
 
+	/** The same for the app's current secret with the key. */
+	@Transactional
+	void deleteByKey(UUID appId, String key, boolean purge, String ifMatch) {
+		AppScope.require(appId);
+		Secret secret = this.changes.lockByKey(appId, key);
+		if (secret == null) {
+			this.changes.requireApp(appId);
+			throw SecretNotFoundException.byKey(appId, key);
+		}
+		delete(appId, secret.id(), purge, ifMatch);
+	}
+
 }

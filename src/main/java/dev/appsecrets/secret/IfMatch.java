@@ -49,4 +49,31 @@ final class IfMatch {
 		throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, problem, null);
 	}
 
+	/**
+	 * Refuses a write to a key that has no secret when the request asked for an existing
+	 * one ({@code If-Match}), as RFC 9110 says.
+	 * @param header the If-Match header, or null
+	 */
+	static void requireAbsentAllowed(String header) {
+		if (header != null && !header.isBlank()) {
+			throw failed("No secret has this key, and If-Match asks for an existing one");
+		}
+	}
+
+	/**
+	 * Refuses a write to an existing secret when the request asked to create only
+	 * ({@code If-None-Match: *}).
+	 * @param header the If-None-Match header, or null
+	 */
+	static void requireNoneMatch(String header) {
+		if (header != null && !header.isBlank()) {
+			throw failed("A secret has this key already, and If-None-Match: * asks to create only");
+		}
+	}
+
+	private static ErrorResponseException failed(String detail) {
+		return new ErrorResponseException(HttpStatus.PRECONDITION_FAILED,
+				ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, detail), null);
+	}
+
 }

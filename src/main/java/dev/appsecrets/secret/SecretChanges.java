@@ -56,6 +56,13 @@ class SecretChanges {
 	}
 
 	/**
+	 * Loads the app's current secret with the key to change it, or null if none has it.
+	 */
+	Secret lockByKey(UUID appId, String key) {
+		return this.secrets.findCurrentByKeyForUpdate(appId, key).orElse(null);
+	}
+
+	/**
 	 * A new value: sealed as the current one and kept as the next version; versions
 	 * beyond the newest {@code secrets.versions-kept} are deleted for good.
 	 */
@@ -110,11 +117,16 @@ class SecretChanges {
 	 * a writer answers without it, and nothing is decrypted for it).
 	 */
 	SecretResponse response(Secret secret, boolean withValue) {
-		if (!withValue) {
-			return SecretResponse.from(secret, null);
-		}
+		return SecretResponse.from(secret, withValue ? open(secret) : null);
+	}
+
+	/**
+	 * Opens the secret's current value.
+	 * @throws SecretUnreadableException if it does not authenticate (reported)
+	 */
+	SecretValue open(Secret secret) {
 		try {
-			return SecretResponse.from(secret, this.values.open(secret));
+			return this.values.open(secret);
 		}
 		catch (SecretUnreadableException ex) {
 			throw this.alerts.report(ex);

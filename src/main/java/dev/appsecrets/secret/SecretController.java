@@ -5,10 +5,14 @@ import java.util.UUID;
 import dev.appsecrets.web.Locations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,10 +45,13 @@ class SecretController {
 
 	private final DeletedSecrets deleted;
 
-	SecretController(SecretService secrets, SecretHistory history, DeletedSecrets deleted) {
+	private final SecretTransfer transfer;
+
+	SecretController(SecretService secrets, SecretHistory history, DeletedSecrets deleted, SecretTransfer transfer) {
 		this.secrets = secrets;
 		this.history = history;
 		this.deleted = deleted;
+		this.transfer = transfer;
 	}
 
 	@GetMapping
@@ -65,6 +72,103 @@ class SecretController {
 		return ResponseEntity.created(Locations.created(created.secret().id()))
 			.eTag(created.etag())
 			.body(created.secret());
+	}
+
+	@PutMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
+	@Operation(operationId = "importSecrets", summary = "Import or sync the app's secrets from JSON or a dotenv file",
+			description = "Upserts by key in one transaction: a new key is created, a changed value becomes a new "
+					+ "version, an unchanged one is left alone (for a caller that may read values; for a write-only "
+					+ "caller every given key gets a new version). With prune=true the keys absent from the body are "
+					+ "deleted, recoverably. With dryRun=true nothing is written and the answer says what would be. "
+					+ "Every invalid line or key is reported at once, with its line, and nothing is written. At most "
+					+ ImportReader.MAX_KEYS + " keys per request.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(type = "object", additionalPropertiesSchema = String.class),
+							examples = @ExampleObject(
+									value = "{\"DATABASE_URL\": \"postgres://db/app\", \"API_KEY\": \"k-123\"}")),
+					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
+							schema = @Schema(type = "string", description = "A dotenv file (grammar: docs/dotenv.md)"),
+							examples = @ExampleObject(value = "DATABASE_URL=postgres://db/app\nAPI_KEY='k-$123'\n")) }))
+	ImportResponse importSecrets(@PathVariable UUID appId,
+			@Parameter(description = "true to delete (recoverably) the keys the body does not name",
+					schema = @Schema(type = "boolean")) @RequestParam(required = false) String prune,
+			@Parameter(description = "true to answer what would happen and change nothing",
+					schema = @Schema(type = "boolean")) @RequestParam(required = false) String dryRun,
+			@Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+			@RequestBody byte[] body) {
+		return this.transfer.importSecrets(appId, contentType, body, SecretTransfer.flag("prune", prune),
+				SecretTransfer.flag("dryRun", dryRun));
+	}
+
+	@GetMapping(path = "/export",
+			produces = { ExportFormat.TEXT_PLAIN, MediaType.APPLICATION_JSON_VALUE, ExportFormat.PROPERTIES_TYPE })
+	@Operation(operationId = "exportSecrets", summary = "All of the app's values as a file, sorted by key",
+			description = "dotenv (text/plain), one flat JSON object (application/json) or Java properties "
+					+ "(text/x-java-properties), chosen by format, else by Accept; dotenv by default. Needs "
+					+ "secrets:read; audited as a list with values (secrets.read). docs/dotenv.md says which dotenv "
+					+ "readers read which values back exactly.")
+	@ApiResponse(responseCode = "200",
+			description = "The file, with a Content-Disposition filename; format wins over Accept")
+	ResponseEntity<byte[]> export(@PathVariable UUID appId,
+			@Parameter(description = "dotenv, json or properties") @RequestParam(required = false) String format,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+		SecretTransfer.Export export = this.transfer.export(appId, ExportFormat.of(format, accept));
+		return ResponseEntity.ok()
+			.contentType(export.format().type())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(export.format().filename(appId)).build().toString())
+			.body(export.file());
+	}
+
+	@GetMapping("/by-key/{key}")
+	@Operation(operationId = "getSecretByKey", summary = "Get the secret with this key, with its value and ETag")
+	ResponseEntity<SecretResponse> getByKey(@PathVariable UUID appId,
+			@Parameter(description = "The secret's key", example = "DATABASE_URL") @PathVariable String key) {
+		return tagged(this.secrets.getByKey(appId, key));
+	}
+
+	// "/{secretId}/versions" is the more specific pattern for the key "versions".
+	@GetMapping("/by-key/versions")
+	@Operation(operationId = "getSecretByKeyVersions", summary = "Get the secret whose key is \"versions\"")
+	ResponseEntity<SecretResponse> getByKeyVersions(@PathVariable UUID appId) {
+		return getByKey(appId, "versions");
+	}
+
+	@PutMapping(path = "/by-key/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "putSecretByKey",
+			summary = "Set the value of the secret with this key: a new version, or a new secret (201)",
+			description = "If-Match: the secret must exist and still have that ETag. If-None-Match: * creates only.")
+	@ApiResponse(responseCode = "200", description = "A new version of the existing secret")
+	@ApiResponse(responseCode = "201", description = "Created; Location is the new secret's URL, ETag its tag")
+	ResponseEntity<SecretResponse> putByKey(@PathVariable UUID appId,
+			@Parameter(description = "The secret's key", example = "DATABASE_URL") @PathVariable String key,
+			@Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) String ifMatch,
+			@Parameter(description = "* to create only: 412 if the key has a secret") @RequestHeader(
+					name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+			@Valid @RequestBody SecretValueRequest request) {
+		SecretService.Put put = this.secrets.put(appId, key, request.value(), ifMatch, ifNoneMatch);
+		if (put.created()) {
+			return ResponseEntity.created(Locations.of("/apps/{appId}/secrets/{id}", appId, put.tagged().secret().id()))
+				.eTag(put.tagged().etag())
+				.body(put.tagged().secret());
+		}
+		return tagged(put.tagged());
+	}
+
+	@DeleteMapping("/by-key/{key}")
+	@Operation(operationId = "deleteSecretByKey",
+			summary = "Delete the secret with this key: hidden at once and its key free, recoverable until purged")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	ResponseEntity<Void> deleteByKey(@PathVariable UUID appId,
+			@Parameter(description = "The secret's key", example = "DATABASE_URL") @PathVariable String key,
+			@Parameter(description = "true to destroy it and its versions at once") @RequestParam(
+					defaultValue = "false") boolean purge,
+			@Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) String ifMatch) {
+		this.deleted.deleteByKey(appId, key, purge, ifMatch);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/deleted")

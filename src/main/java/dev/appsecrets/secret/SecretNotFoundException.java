@@ -13,8 +13,16 @@ import org.springframework.web.ErrorResponseException;
 class SecretNotFoundException extends ErrorResponseException {
 
 	SecretNotFoundException(UUID appId, UUID secretId) {
-		super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"Secret " + secretId + " not found in app " + appId), null);
+		this("Secret " + secretId + " not found in app " + appId);
+	}
+
+	private SecretNotFoundException(String detail) {
+		super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
+	}
+
+	/** The app has no current secret with the key. */
+	static SecretNotFoundException byKey(UUID appId, String key) {
+		return new SecretNotFoundException("No secret with key " + key + " in app " + appId);
 	}
 
 }

@@ -61,6 +61,40 @@ class SecretReads {
 		return secrets;
 	}
 
+	/**
+	 * The app's current secrets as stored, ordered by key, for answers that open them all
+	 * (export, Spring Cloud Config); whether the app exists is asked only when it has
+	 * none.
+	 */
+	// One query: no transaction around it, so no persistence context either.
+	List<Secret> current(UUID appId) {
+		List<Secret> secrets = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM app_secrets WHERE app_id = ? AND deleted_at IS NULL ORDER BY key")
+			.param(appId)
+			.query(STORED)
+			.list();
+		if (secrets.isEmpty()) {
+			this.changes.requireApp(appId);
+		}
+		return secrets;
+	}
+
+	/**
+	 * The id of the app's current secret with the key.
+	 * @throws SecretNotFoundException if none has it (or the app's 404 if there is no
+	 * app)
+	 */
+	UUID idOf(UUID appId, String key) {
+		return this.jdbc.sql("SELECT id FROM app_secrets WHERE app_id = ? AND key = ? AND deleted_at IS NULL")
+			.params(appId, key)
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> {
+				this.changes.requireApp(appId);
+				return SecretNotFoundException.byKey(appId, key);
+			});
+	}
+
 	// One query: no transaction around it, so no persistence context either.
 	Tagged get(UUID appId, UUID secretId) {
 		Secret secret = this.jdbc

@@ -79,4 +79,14 @@ interface SecretRepository extends JpaRepository<Secret, UUID> {
 	@Query("select s from Secret s where s.id = :id and s.appId = :appId")
 	Optional<Secret> findAnyForUpdate(UUID id, UUID appId);
 
+	/** The app's current secrets, locked for a bulk import. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from Secret s where s.appId = :appId and s.deletedAt is null order by s.key")
+	List<Secret> lockAllCurrent(UUID appId);
+
+	/** The app's current secret with the key, locked to change it. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from Secret s where s.appId = :appId and s.key = :key and s.deletedAt is null")
+	Optional<Secret> findCurrentByKeyForUpdate(UUID appId, String key);
+
 }

@@ -10,7 +10,11 @@ import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.audit.AuditedEvent.SecretTouched;
 import dev.appsecrets.audit.AuditedEvent.SecretsListed;
 import dev.appsecrets.caller.AppScope;
+import dev.appsecrets.web.InvalidRequestException;
 import dev.appsecrets.web.RequestLimitsProperties;
+import dev.appsecrets.web.SecretValue;
+
+import org.springframework.http.HttpHeaders;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +68,12 @@ class SecretService {
 		return answer;
 	}
 
+	/** The app's current secret with the key, for a caller that may read its value. */
+	Tagged getByKey(UUID appId, String key) {
+		AppScope.requireValueReader(appId);
+		return get(appId, this.reads.idOf(appId, key));
+	}
+
 	@Transactional
 	Tagged create(UUID appId, CreateSecretRequest request) {
 		AppScope.require(appId);
@@ -92,6 +102,41 @@ class SecretService {
 		this.changes.saveNow(secret);
 		this.audit.record(SecretTouched.as(AuditActions.SECRET_UPDATE, appId, secretId, secret.key()));
 		return this.changes.tagged(secret);
+	}
+
+	/**
+	 * Sets the value of the secret with the key: a new version if it exists, else a new
+	 * secret.
+	 * @param ifMatch the secret's ETag as last read, or null; if given, the secret must
+	 * exist and still have it
+	 * @param ifNoneMatch {@code *} to create only, or null
+	 */
+	@Transactional
+	Put put(UUID appId, String key, SecretValue value, String ifMatch, String ifNoneMatch) {
+		AppScope.require(appId);
+		this.limits.requireWithinLimit(value);
+		if (ifNoneMatch != null && !"*".equals(ifNoneMatch.strip())) {
+			throw InvalidRequestException.header(HttpHeaders.IF_NONE_MATCH, "must be * (create only) or absent");
+		}
+		Instant now = this.clock.instant();
+		Secret secret = this.changes.lockByKey(appId, key);
+		if (secret == null) {
+			IfMatch.requireAbsentAllowed(ifMatch);
+			this.changes.requireApp(appId);
+			Secret created = this.changes.create(appId, key, value, now);
+			this.audit.record(SecretTouched.as(AuditActions.SECRET_CREATE, appId, created.id(), key));
+			return new Put(true, this.changes.tagged(created));
+		}
+		IfMatch.requireNoneMatch(ifNoneMatch);
+		IfMatch.require(ifMatch, secret.version(), secret.revision());
+		this.changes.changeValue(secret, value, now);
+		this.changes.saveNow(secret);
+		this.audit.record(SecretTouched.as(AuditActions.SECRET_UPDATE, appId, secret.id(), key));
+		return new Put(false, this.changes.tagged(secret));
+	}
+
+	/** The answer to a put by key: whether it created the secret, and the secret. */
+	record Put(boolean created, Tagged tagged) {
 	}
 
 }

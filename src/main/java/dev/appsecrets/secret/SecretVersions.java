@@ -52,6 +52,33 @@ class SecretVersions {
 				secretId, version, sealedValue, dataKeyId, Timestamp.from(createdAt), createdBy);
 	}
 
+	/** A new version of one secret, for {@link #addAll}. */
+	record New(UUID secretId, int version, SecretValueCodec.SealedVersion sealed) {
+	}
+
+	/**
+	 * Keeps many new versions in one round trip, and deletes, for good, those beyond the
+	 * newest {@code secrets.versions-kept} of each secret.
+	 */
+	void addAllAndKeepNewest(List<New> added, Instant createdAt, String createdBy) {
+		Timestamp at = Timestamp.from(createdAt);
+		this.jdbc.batchUpdate(
+				"INSERT INTO secret_versions (secret_id, version, sealed_value, dek_id, created_at, created_by) "
+						+ "VALUES (?, ?, ?, ?, ?, ?)",
+				added.stream()
+					.map((version) -> new Object[] { version.secretId(), version.version(),
+							version.sealed().sealedValue(), version.sealed().dataKeyId(), at, createdBy })
+					.toList());
+		int kept = this.lifecycle.versionsKept();
+		List<Object[]> trimmed = added.stream()
+			.filter((version) -> version.version() > kept)
+			.map((version) -> new Object[] { version.secretId(), version.version() - kept })
+			.toList();
+		if (!trimmed.isEmpty()) {
+			this.jdbc.batchUpdate("DELETE FROM secret_versions WHERE secret_id = ? AND version <= ?", trimmed);
+		}
+	}
+
 	/** Newest first. */
 	List<Sealed> list(UUID secretId) {
 		return this.jdbc.query(SELECT + "WHERE v.secret_id = ? ORDER BY v.version DESC", this::row, secretId);

@@ -19,7 +19,28 @@ public final class CanonicalIds {
 	/** A positive decimal number without sign, leading zero or blank. */
 	private static final Pattern NUMBER_TEXT = Pattern.compile("[1-9][0-9]{0,8}");
 
+	/**
+	 * The rule for secret keys: the request records, the OpenAPI document, the path of
+	 * {@code /by-key/{key}} and the database's {@code app_secrets_key_format} check hold
+	 * the same one.
+	 */
+	public static final String KEY_PATTERN = "^[A-Za-z0-9_]+$";
+
+	/** The longest secret key. */
+	public static final int KEY_MAX_LENGTH = 256;
+
+	private static final Pattern KEY_TEXT = Pattern.compile(KEY_PATTERN);
+
 	private CanonicalIds() {
+	}
+
+	/**
+	 * A secret key written exactly as stored.
+	 * @param text the text as the caller sent it
+	 * @return the key, or null if it breaks the key rule
+	 */
+	public static String key(String text) {
+		return (text != null && text.length() <= KEY_MAX_LENGTH && KEY_TEXT.matcher(text).matches()) ? text : null;
 	}
 
 	/**

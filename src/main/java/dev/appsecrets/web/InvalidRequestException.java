@@ -36,6 +36,16 @@ public class InvalidRequestException extends ErrorResponseException {
 	}
 
 	/**
+	 * An invalid request header.
+	 * @param name the header
+	 * @param message what it must be
+	 * @return the exception to throw
+	 */
+	public static InvalidRequestException header(String name, String message) {
+		return new InvalidRequestException("Request has an invalid header", name, message);
+	}
+
+	/**
 	 * Refuses an instant outside the years 1 to 9999 (PostgreSQL cannot hold the far ends
 	 * of {@link Instant}'s range, and no one means them).
 	 * @param field the field or parameter that holds it, for the answer

@@ -22,4 +22,14 @@ public final class Locations {
 		return ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
 	}
 
+	/**
+	 * The URL of a resource of this service.
+	 * @param path its path template, such as {@code /apps/{appId}/secrets/{id}}
+	 * @param variables the template's variables, in order
+	 * @return its absolute URL
+	 */
+	public static URI of(String path, Object... variables) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).buildAndExpand(variables).toUri();
+	}
+
 }

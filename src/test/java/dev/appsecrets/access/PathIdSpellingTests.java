@@ -198,6 +198,7 @@ class PathIdSpellingTests extends AccessTest {
 			.getPatternString()
 			.replace("{appId}", appId)
 			.replace("{secretId}", secretId)
+			.replace("{key}", "SPELLING_KEY")
 			.replace("{version}", "1");
 	}
 
@@ -205,7 +206,8 @@ class PathIdSpellingTests extends AccessTest {
 		return switch (route) {
 			case RENAME_APP -> Map.of("name", "taken-over");
 			case CREATE_SECRET -> Map.of("key", "INTRUDER", "value", "planted");
-			case UPDATE_SECRET, REPLACE_SECRET -> Map.of("value", "stolen");
+			case UPDATE_SECRET, REPLACE_SECRET, PUT_SECRET_BY_KEY -> Map.of("value", "stolen");
+			case IMPORT_SECRETS -> Map.of("INTRUDER", "planted");
 			default -> null;
 		};
 	}

@@ -68,6 +68,11 @@ class PermissionMatrixTests extends AccessTest {
 			row("GET", SECRET, 200, Limited.ONLY_ITS_APPS, "secrets:read"),
 			row("GET", SECRET + "/versions", 200, Limited.ONLY_ITS_APPS, "secrets:list", "secrets:read"),
 			row("GET", SECRET + "/versions/1", 200, Limited.ONLY_ITS_APPS, "secrets:read"),
+			row("GET", "/apps/{app}/secrets/export", 200, Limited.ONLY_ITS_APPS, "secrets:read"),
+			row("GET", "/apps/{app}/secrets/by-key/MATRIX", 200, Limited.ONLY_ITS_APPS, "secrets:read"),
+			row("GET", "/apps/{app}/secrets/by-key/versions", 200, Limited.ONLY_ITS_APPS, "secrets:read"),
+			row("GET", "/config/{app}/default", 200, Limited.NARROWED, "secrets:read"),
+			row("GET", "/config/{app}/default/main", 200, Limited.NARROWED, "secrets:read"),
 			row("GET", "/tokens", 200, Limited.NARROWED, "admin"),
 			row("GET", "/admin/encryption/status", 200, Limited.REFUSED, "admin"),
 			row("GET", "/audit-events", 200, Limited.NARROWED, "audit:read"),
@@ -76,6 +81,11 @@ class PermissionMatrixTests extends AccessTest {
 			row("POST", "/apps", (fixture) -> Map.of("name", "matrix-new"), 201, Limited.REFUSED, "apps:write"),
 			row("POST", "/apps/{app}/secrets", (fixture) -> Map.of("key", "MATRIX_NEW", "value", "matrix-new-value"),
 					201, Limited.ONLY_ITS_APPS, "secrets:write"),
+			row("PUT", "/apps/{app}/secrets", (fixture) -> Map.of("MATRIX_BULK", "matrix-bulk-value"), 200,
+					Limited.ONLY_ITS_APPS, "secrets:write"),
+			row("PUT", "/apps/{app}/secrets/by-key/MATRIX_BY_KEY", (fixture) -> Map.of("value", "matrix-by-key"), 201,
+					Limited.ONLY_ITS_APPS, "secrets:write"),
+			row("DELETE", "/apps/{app}/secrets/by-key/MATRIX_BY_KEY", 204, Limited.ONLY_ITS_APPS, "secrets:write"),
 			row("PATCH", SECRET, (fixture) -> Map.of("value", "matrix-patched"), 200, Limited.ONLY_ITS_APPS,
 					"secrets:write"),
 			row("PUT", SECRET, (fixture) -> Map.of("key", "MATRIX_PUT"), 200, Limited.ONLY_ITS_APPS, "secrets:write"),
@@ -138,6 +148,7 @@ class PermissionMatrixTests extends AccessTest {
 		String app = createApp("matrix " + permission.value() + (scoped ? " scoped" : ""));
 		String secret = createSecret(app, "MATRIX", "matrix-value");
 		String deleted = createSecret(app, "MATRIX_DELETED", "matrix-deleted-value");
+		createSecret(app, "versions", "matrix-versions-value");
 		assertThat(http().delete("/apps/" + app + "/secrets/" + deleted).status()).isEqualTo(204);
 		String token = issue(List.of("apps:read"), List.of(app)).get("id").asString();
 		return new Fixture(app, secret, deleted, token, permission.value(), scoped);

@@ -45,6 +45,9 @@ class SecretControllerTests {
 	@MockitoBean
 	private DeletedSecrets deleted;
 
+	@MockitoBean
+	private SecretTransfer transfer;
+
 	@Test
 	void aCreatedSecretAnswers201WithItsLocationAndETag() {
 		Instant now = Instant.parse("2026-11-29T10:00:00Z");
