@@ -125,4 +125,16 @@ public final class AppScope {
 		return Permission.SECRETS_READ.heldBy(caller) && allows(caller, appId);
 	}
 
+	/**
+	 * Whether an answer about the app's secrets may name keys the caller did not send:
+	 * only for a caller holding {@code secrets:list} or {@code secrets:read} on that app.
+	 * @param appId the app
+	 * @return true if its keys may be named
+	 */
+	public static boolean mayListNames(UUID appId) {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		return (Permission.SECRETS_LIST.heldBy(caller) || Permission.SECRETS_READ.heldBy(caller))
+				&& allows(caller, appId);
+	}
+
 }

@@ -87,6 +87,10 @@ class ImportReader {
 	}
 
 	private List<ImportEntry> checked(List<ImportEntry> entries, List<ImportError> errors) {
+		if (entries.size() > MAX_KEYS) {
+			throw new ImportRejectedException(List.of(new ImportError(entries.get(MAX_KEYS).line(), null,
+					"at most " + MAX_KEYS + " keys in one import: send the rest in another")));
+		}
 		Map<String, Integer> seen = new HashMap<>();
 		for (ImportEntry entry : entries) {
 			Integer first = seen.putIfAbsent(entry.key(), entry.line());
@@ -108,10 +112,6 @@ class ImportReader {
 			catch (PayloadTooLargeException ex) {
 				errors.add(new ImportError(entry.line(), printable(entry.key()), ex.getMessage()));
 			}
-		}
-		if (entries.size() > MAX_KEYS) {
-			errors.add(new ImportError(entries.get(MAX_KEYS).line(), null,
-					"at most " + MAX_KEYS + " keys in one import: send the rest in another"));
 		}
 		if (!errors.isEmpty()) {
 			errors.sort(Comparator.comparingInt(ImportError::line));

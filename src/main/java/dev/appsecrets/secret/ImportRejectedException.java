@@ -16,10 +16,18 @@ class ImportRejectedException extends ErrorResponseException {
 		super(HttpStatus.BAD_REQUEST, problem(errors), null);
 	}
 
+	/**
+	 * The most errors one answer lists: a body of a million bad lines gets a short
+	 * answer.
+	 */
+	static final int MAX_LISTED = 100;
+
 	private static ProblemDetail problem(List<ImportError> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.size()
-				+ ((errors.size() == 1) ? " line or key is" : " lines or keys are") + " invalid; nothing was written");
-		problem.setProperty("errors", errors);
+		String detail = errors.size() + ((errors.size() == 1) ? " line or key is" : " lines or keys are")
+				+ " invalid; nothing was written"
+				+ ((errors.size() > MAX_LISTED) ? " (the first " + MAX_LISTED + " are listed)" : "");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setProperty("errors", errors.subList(0, Math.min(errors.size(), MAX_LISTED)));
 		return problem;
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.appsecrets.keyring.ActiveDataKey;
 import dev.appsecrets.web.SecretValue;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,9 +71,10 @@ class SecretBatch {
 	List<Secret> createAll(UUID appId, List<ImportEntry> entries, Instant now) {
 		List<Secret> created = new ArrayList<>(entries.size());
 		List<SecretVersions.New> firsts = new ArrayList<>(entries.size());
+		ActiveDataKey active = this.values.activeKey();
 		for (ImportEntry entry : entries) {
 			UUID id = UUID.randomUUID();
-			SecretValueCodec.SealedVersion first = this.values.seal(appId, id, 1, entry.value());
+			SecretValueCodec.SealedVersion first = this.values.seal(appId, id, 1, entry.value(), active);
 			created.add(Secret.create(id, appId, entry.key(), first, now));
 			firsts.add(new SecretVersions.New(id, 1, first));
 		}
@@ -91,10 +93,11 @@ class SecretBatch {
 	/** Gives each locked secret its new value as the next version. */
 	void changeAll(List<Change> changes, Instant now) {
 		List<SecretVersions.New> added = new ArrayList<>(changes.size());
+		ActiveDataKey active = this.values.activeKey();
 		for (Change change : changes) {
 			Secret secret = change.secret();
 			SecretValueCodec.SealedVersion next = this.values.seal(secret.appId(), secret.id(), secret.nextVersion(),
-					change.value());
+					change.value(), active);
 			secret.changeValue(next, now);
 			added.add(new SecretVersions.New(secret.id(), secret.version(), next));
 		}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.appsecrets.app.AppNotFoundException;
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
 import dev.appsecrets.audit.AuditedEvent;
@@ -18,6 +19,8 @@ import dev.appsecrets.audit.AuditedEvent.SecretsImported;
 import dev.appsecrets.caller.AppScope;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +55,10 @@ class SecretImport {
 	@Transactional
 	ImportResponse sync(UUID appId, List<ImportEntry> entries, boolean prune, boolean dryRun) {
 		AppScope.require(appId);
+		if (prune && !AppScope.mayListNames(appId)) {
+			throw new AccessDeniedException("prune=true deletes keys the caller did not name: it needs secrets:list "
+					+ "or secrets:read on the app");
+		}
 		this.changes.requireApp(appId);
 		Map<String, Secret> current = this.batch.lockApp(appId);
 		boolean compare = AppScope.mayReadValues(appId);
@@ -97,11 +104,14 @@ class SecretImport {
 				events.add(SecretTouched.as(AuditActions.SECRET_CREATE, appId, created.id(), created.key()));
 			}
 		}
+		catch (DuplicateKeyException ex) {
+			// A secret created meanwhile by a request that is not an import.
+			throw new SecretKeyTakenException("one of the imported keys (created meanwhile: import again)");
+		}
 		catch (DataIntegrityViolationException ex) {
-			// Only a secret created meanwhile by another request, outside imports, or the
-			// app deleted meanwhile, can break a constraint here.
-			this.changes.requireApp(appId);
-			throw new SecretKeyTakenException("one of the imported keys");
+			// The app deleted meanwhile: its foreign key. The transaction is aborted, so
+			// nothing more is asked of the database.
+			throw new AppNotFoundException(appId);
 		}
 		this.batch.changeAll(toChange, now);
 		toChange.forEach((change) -> events

@@ -40,6 +40,20 @@ class SecretValueCodec {
 				this.keyRing.active());
 	}
 
+	/**
+	 * The data key that seals now. A batch asks for it once: each ask is a query, and a
+	 * query flushes (dirty-checks) every entity the batch holds, which made a sync of
+	 * 10,000 changed values take 45 s instead of 2.
+	 */
+	ActiveDataKey activeKey() {
+		return this.keyRing.active();
+	}
+
+	/** The same under a data key already asked for. */
+	SealedVersion seal(UUID appId, UUID secretId, int version, SecretValue value, ActiveDataKey active) {
+		return sealVersion(appId, secretId, version, value.reveal().getBytes(StandardCharsets.UTF_8), active);
+	}
+
 	SealedVersion sealVersion(UUID appId, UUID secretId, int version, byte[] plaintext, ActiveDataKey active) {
 		return new SealedVersion(active.id(),
 				SealedValue.sealVersion(active.id(), active.key(), appId, secretId, version, plaintext));

@@ -190,6 +190,32 @@ class SecretTransferTests extends ApiTest {
 		assertThat(right.json().get("updated").toString()).isEqualTo("[\"GUESS\"]");
 		assertProblem(writer.get(path + "/export"), 403);
 		assertProblem(writer.get(path + "/by-key/GUESS"), 403);
+		// prune would name, and delete, keys it may not even list.
+		JsonNode prune = assertProblem(writer.put(path + "?prune=true&dryRun=true", Map.of("OTHER", "x")), 403);
+		assertThat(prune.toString()).doesNotContain("GUESS");
+		assertThat(values(appId)).containsOnlyKeys("GUESS");
+	}
+
+	@Test
+	void aBodyOfTooManyKeysOrManyBadLinesGetsAShortAnswer() {
+		String appId = createApp("large-import");
+		String path = "/apps/" + appId + "/secrets";
+		StringBuilder tooMany = new StringBuilder();
+		for (int i = 1; i <= ImportReader.MAX_KEYS + 1; i++) {
+			tooMany.append("KEY_").append(i).append("=v\n");
+		}
+		JsonNode problem = assertProblem(http().send("PUT", path, DOTENV, tooMany.toString()), 400);
+		assertThat(problem.get("errors")).hasSize(1);
+		assertThat(problem.get("errors").get(0).get("line").asInt()).isEqualTo(ImportReader.MAX_KEYS + 1);
+
+		StringBuilder bad = new StringBuilder();
+		for (int i = 1; i <= 5000; i++) {
+			bad.append("BAD-KEY-").append(i).append("=v\n");
+		}
+		JsonNode many = assertProblem(http().send("PUT", path, DOTENV, bad.toString()), 400);
+		assertThat(many.get("errors")).hasSize(ImportRejectedException.MAX_LISTED);
+		assertThat(many.get("detail").asString()).startsWith("5000 lines or keys are invalid");
+		assertThat(values(appId)).isEmpty();
 	}
 
 	@Test
