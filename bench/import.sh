@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # How long does a bulk import of 10,000 keys take, against creating them one request at a time?
-#   bench/import.sh [REV]                    (default: HEAD)
+#   bench/import.sh [REV...]                 (default: HEAD; several: one after the other, each on a
+#                                            fresh database, e.g. bench/import.sh 2f91d5f HEAD)
 # Debian's PostgreSQL (fsync and synchronous_commit on) with the service on it, rate limits off.
 # In one run, each on a fresh app: 10,000 POST /apps/{id}/secrets one after another on one
 # keep-alive connection (what a script without the bulk endpoint does); then PUT /apps/{id}/secrets
 # with 10,000 keys of 64-byte values as JSON and as dotenv, five times each; then the same 10,000
 # again (all unchanged), all changed (10,000 new versions) and all changed with prune=true.
-# The service runs with Java Flight Recorder on; bench/jfr-summary.py prints where the import's
-# CPU went.
+# The last revision runs with Java Flight Recorder on; bench/jfr-summary.py prints where its CPU
+# went.
 # Needs: apt-get install postgresql; curl, python3.
 set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"
-rev=${1:-HEAD}
+revs=("${@:-HEAD}")
 keys=${KEYS:-10000}
 pgport=${PGPORT:-15434}
 port=${PORT:-18082}
@@ -21,21 +22,28 @@ chmod 755 "$work"
 cleanup() {
   kill $(jobs -p) 2>/dev/null || true
   stop_postgres
-  git worktree remove --force "$work/src" 2>/dev/null || true
+  for i in "${!revs[@]}"; do git worktree remove --force "$work/src$i" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
-git worktree add --detach -q "$work/src" "$rev"
-(cd "$work/src" && ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package)
-cp "$work"/src/target/app-secrets-vault-*.jar "$work/service.jar"
+for i in "${!revs[@]}"; do
+  git worktree add --detach -q "$work/src$i" "${revs[$i]}"
+  (cd "$work/src$i" && ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package)
+  cp "$work"/src$i/target/app-secrets-vault-*.jar "$work/service$i.jar"
+done
 ready() { for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/actuator/health/readiness")" = 200 ] && return; sleep 0.05; done; }
 
 start_postgres
+for i in "${!revs[@]}"; do
+echo "== ${revs[$i]} ($(git rev-parse --short "${revs[$i]}"))"
+psql -c "DROP DATABASE IF EXISTS vault"
 psql -c "CREATE DATABASE vault"
+jfr=()
+[ "$i" = "$((${#revs[@]} - 1))" ] && jfr=(-XX:StartFlightRecording=filename="$work/import.jfr",settings=profile)
 admin="bench-admin-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$pgport/vault" SPRING_DATASOURCE_USERNAME=postgres \
   SECRETS_ADMIN_TOKEN=$admin SECRETS_MASTER_KEY=$(head -c 32 /dev/urandom | base64) \
-  java -XX:StartFlightRecording=filename="$work/import.jfr",settings=profile -jar "$work/service.jar" \
+  java "${jfr[@]}" -jar "$work/service$i.jar" \
   --server.port="$port" --secrets.rate-limit.enabled=false > "$work/service.log" 2>&1 &
 ready
 export BASE="http://localhost:$port" ADMIN="$admin" KEYS="$keys" WORK="$work"
@@ -101,5 +109,6 @@ for label, path, body, expected in (
     print(f"one PUT of {keys} keys, {label:24}: {elapsed:5.2f} s")
 PY
 kill "$(jobs -p)"; wait 2>/dev/null || true
+done
 echo "CPU profile of the whole run (bench/jfr-summary.py):"
 python3 bench/jfr-summary.py "$work/import.jfr" 2>/dev/null | head -25 || true

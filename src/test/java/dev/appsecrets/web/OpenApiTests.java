@@ -31,6 +31,30 @@ class OpenApiTests extends ApiTest {
 	}
 
 	@Test
+	void documentDescribesTheDeliveryOperationsAndTheirMediaTypes() {
+		JsonNode paths = http().get("/v3/api-docs").json().get("paths");
+
+		JsonNode importing = paths.get("/apps/{appId}/secrets").get("put");
+		assertThat(importing.get("operationId").asString()).isEqualTo("importSecrets");
+		assertThat(importing.get("requestBody").get("content").properties().stream().map(java.util.Map.Entry::getKey))
+			.containsExactlyInAnyOrder("application/json", "text/plain");
+		assertThat(importing.get("parameters").toString()).contains("\"prune\"", "\"dryRun\"");
+
+		JsonNode exporting = paths.get("/apps/{appId}/secrets/export").get("get");
+		assertThat(exporting.get("responses").get("200").get("content").properties().stream()
+			.map(java.util.Map.Entry::getKey)).contains("text/plain", "application/json", "text/x-java-properties");
+
+		for (String path : new String[] { "/config/{application}/{profile}",
+				"/config/{application}/{profile}/{label}" }) {
+			assertThat(paths.get(path).get("get").get("responses").get("200").get("content").has(
+					"application/vnd.spring-cloud.config-server.v2+json")).as(path).isTrue();
+		}
+		for (String method : new String[] { "get", "put", "delete" }) {
+			assertThat(paths.get("/apps/{appId}/secrets/by-key/{key}").has(method)).as(method).isTrue();
+		}
+	}
+
+	@Test
 	void everyOperationHasAStableNamedId() {
 		java.util.List<String> ids = new java.util.ArrayList<>();
 		http().get("/v3/api-docs")
