@@ -70,6 +70,10 @@ class SecretTransferTests extends ApiTest {
 
 		assertThat(http().send("GET", path, null, null, Map.of("Accept", "application/xml")).status()).isEqualTo(406);
 		assertProblem(http().get(path + "?format=yaml"), 400);
+		// An error is a problem whatever the Accept asked for.
+		assertProblem(http().send("GET", path + "?format=yaml", null, null, Map.of("Accept", "text/plain")), 400);
+		assertProblem(http().send("GET", "/config/no-such-app/default", null, null,
+				Map.of("Accept", "application/vnd.spring-cloud.config-server.v2+json")), 404);
 		assertThat(http().get(path).header("Cache-Control")).contains("no-store");
 	}
 

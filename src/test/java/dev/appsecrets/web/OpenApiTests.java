@@ -41,13 +41,21 @@ class OpenApiTests extends ApiTest {
 		assertThat(importing.get("parameters").toString()).contains("\"prune\"", "\"dryRun\"");
 
 		JsonNode exporting = paths.get("/apps/{appId}/secrets/export").get("get");
-		assertThat(exporting.get("responses").get("200").get("content").properties().stream()
+		assertThat(exporting.get("responses")
+			.get("200")
+			.get("content")
+			.properties()
+			.stream()
 			.map(java.util.Map.Entry::getKey)).contains("text/plain", "application/json", "text/x-java-properties");
 
 		for (String path : new String[] { "/config/{application}/{profile}",
 				"/config/{application}/{profile}/{label}" }) {
-			assertThat(paths.get(path).get("get").get("responses").get("200").get("content").has(
-					"application/vnd.spring-cloud.config-server.v2+json")).as(path).isTrue();
+			assertThat(paths.get(path)
+				.get("get")
+				.get("responses")
+				.get("200")
+				.get("content")
+				.has("application/vnd.spring-cloud.config-server.v2+json")).as(path).isTrue();
 		}
 		for (String method : new String[] { "get", "put", "delete" }) {
 			assertThat(paths.get("/apps/{appId}/secrets/by-key/{key}").has(method)).as(method).isTrue();
