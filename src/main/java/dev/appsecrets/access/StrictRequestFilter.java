@@ -40,6 +40,7 @@ class StrictRequestFilter extends OncePerRequestFilter {
 			String variable = match.invalidVariable();
 			String expected = switch (variable) {
 				case "version" -> "a positive whole number";
+				case "key" -> "a secret key: 1 to 256 of A-Z, a-z, 0-9 and _, not percent-encoded";
 				case "path" -> "a route of this service, without a trailing slash, in well-formed percent-encoding";
 				default -> "a UUID in canonical form (lower-case, 8-4-4-4-12)";
 			};

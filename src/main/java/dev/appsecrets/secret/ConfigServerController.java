@@ -90,15 +90,31 @@ class ConfigServerController {
 	}
 
 	/**
-	 * The property name Spring binds an environment variable to: lower case, underscores
-	 * as dots ({@code SPRING_DATASOURCE_PASSWORD}: {@code spring.datasource.password}). A
-	 * key that would make an empty part ({@code _X}, {@code A__B}) has none.
+	 * The property name Spring Boot binds an environment variable to: lower case,
+	 * underscores as dots, numbers as list indexes ({@code SPRING_DATASOURCE_PASSWORD}:
+	 * {@code spring.datasource.password}; {@code MY_LIST_0_NAME}:
+	 * {@code my.list[0].name}). A key that would make an empty part ({@code _X},
+	 * {@code A__B}) or start with an index has none.
 	 */
 	static String propertyName(String key) {
-		if (key.startsWith("_") || key.endsWith("_") || key.contains("__")) {
+		String[] parts = key.toLowerCase(Locale.ROOT).split("_", -1);
+		if (Arrays.stream(parts).anyMatch(String::isEmpty) || isNumber(parts[0])) {
 			return null;
 		}
-		return key.toLowerCase(Locale.ROOT).replace('_', '.');
+		StringBuilder name = new StringBuilder(parts[0]);
+		for (int i = 1; i < parts.length; i++) {
+			if (isNumber(parts[i])) {
+				name.append('[').append(parts[i]).append(']');
+			}
+			else {
+				name.append('.').append(parts[i]);
+			}
+		}
+		return name.toString();
+	}
+
+	private static boolean isNumber(String part) {
+		return part.chars().allMatch((c) -> c >= '0' && c <= '9');
 	}
 
 	/**

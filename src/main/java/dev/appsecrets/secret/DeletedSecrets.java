@@ -94,7 +94,7 @@ class DeletedSecrets implements SchedulingConfigurer {
 		Secret secret = purge
 				? this.secrets.findAnyForUpdate(secretId, appId).orElseThrow(this.changes.notFound(appId, secretId))
 				: this.secrets.findForUpdate(secretId, appId).orElseThrow(this.changes.notFound(appId, secretId));
-		IfMatch.require(ifMatch, secret.version(), secret.revision());
+		IfMatch.require(ifMatch, secret);
 		if (purge) {
 			this.secrets.delete(secret);
 			this.audit.record(SecretTouched.as(AuditActions.SECRET_PURGE, appId, secretId, secret.key()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.appsecrets.web.CanonicalIds;
 import dev.appsecrets.web.SecretValue;
 
 /**
@@ -182,7 +183,8 @@ final class Dotenv {
 					statement();
 				}
 				catch (LineError ex) {
-					this.errors.add(new ImportError(start, ex.key, ex.getMessage()));
+					// Only a valid key is named: the text of a bad line may be a value.
+					this.errors.add(new ImportError(start, CanonicalIds.key(ex.key), ex.getMessage()));
 					skipToNextLine();
 				}
 			}
@@ -212,7 +214,9 @@ final class Dotenv {
 			String key = this.text.substring(keyStart, this.position);
 			skipBlanks();
 			if (key.isEmpty() || this.position >= this.text.length() || peek() != '=') {
-				throw new LineError(key.isEmpty() ? null : key, "expected KEY=value");
+				// Without "=" the text is no key for sure: perhaps a line of a value. Not
+				// named.
+				throw new LineError(null, "expected KEY=value");
 			}
 			this.position++;
 			skipBlanks();
@@ -328,7 +332,7 @@ final class Dotenv {
 				}
 				this.position++;
 			}
-			String value = this.text.substring(start, this.position).stripTrailing();
+			String value = stripSpacesAndTabs(this.text.substring(start, this.position));
 			if (!value.isEmpty() && (blank(value.charAt(0)) || blank(value.charAt(value.length() - 1))
 					|| value.charAt(value.length() - 1) == '"')) {
 				throw new LineError(key, "a value that starts or ends with a space or ends with a quote is read "
@@ -340,6 +344,18 @@ final class Dotenv {
 			}
 			skipToNextLine();
 			return value;
+		}
+
+		/**
+		 * Cuts the spaces and tabs at the end of a bare value; any other blank there is
+		 * left for the check that refuses it (the readers strip different sets of them).
+		 */
+		private static String stripSpacesAndTabs(String value) {
+			int end = value.length();
+			while (end > 0 && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+				end--;
+			}
+			return value.substring(0, end);
 		}
 
 		/** After a closing quote: blanks, perhaps a comment, and the end of the line. */

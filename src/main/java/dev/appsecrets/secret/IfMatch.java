@@ -15,29 +15,30 @@ final class IfMatch {
 	}
 
 	/**
-	 * The strong entity tag of a resource: its value's version and its number of changes,
-	 * so {@code "3.5"} is version 3 after five changes (renames and deletes count too).
-	 * @param version the current version of the value
-	 * @param revision a number that changes with every change
+	 * The strong entity tag of a secret: its value's version, its number of changes, and
+	 * the start of its id, so {@code "3.5.0b5e1c2a"} is version 3 after five changes
+	 * (renames and deletes count too). The id tells apart two secrets that had the same
+	 * key one after the other: by key, a tag of the deleted one must not match the new
+	 * one.
+	 * @param secret the secret
 	 * @return the tag, quoted
 	 */
-	static String etag(int version, long revision) {
-		return "\"" + version + "." + revision + "\"";
+	static String etag(Secret secret) {
+		return "\"" + secret.version() + "." + secret.revision() + "." + secret.id().toString().substring(0, 8) + "\"";
 	}
 
 	/**
-	 * Refuses the request unless the header names the current tag (or is absent, or
-	 * {@code *}). The comparison is strong, as RFC 9110 requires for {@code If-Match}: a
-	 * weak tag ({@code W/"..."}) never matches.
+	 * Refuses the request unless the header names the secret's current tag (or is absent,
+	 * or {@code *}). The comparison is strong, as RFC 9110 requires for {@code If-Match}:
+	 * a weak tag ({@code W/"..."}) never matches.
 	 * @param header the If-Match header, or null
-	 * @param version the resource's current version
-	 * @param revision the resource's current revision
+	 * @param secret the secret as it is now
 	 */
-	static void require(String header, int version, long revision) {
+	static void require(String header, Secret secret) {
 		if (header == null || header.isBlank()) {
 			return;
 		}
-		String current = etag(version, revision);
+		String current = etag(secret);
 		for (String tag : header.split(",")) {
 			String candidate = tag.strip();
 			if ("*".equals(candidate) || current.equals(candidate)) {

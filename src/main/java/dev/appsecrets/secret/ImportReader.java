@@ -46,7 +46,7 @@ class ImportReader {
 	}
 
 	/** A JSON object whose members are keys and whose values are strings. */
-	List<ImportEntry> json(byte[] body) {
+	List<ImportEntry> json(byte[] body, boolean prune) {
 		List<ImportEntry> entries = new ArrayList<>();
 		List<ImportError> errors = new ArrayList<>();
 		// Duplicate keys are reported below with the rest, not as the first failure.
@@ -64,7 +64,7 @@ class ImportReader {
 					entries.add(new ImportEntry(line, key, SecretValue.of(parser.getString())));
 				}
 				else {
-					errors.add(new ImportError(line, key, "the value must be a JSON string"));
+					errors.add(new ImportError(line, CanonicalIds.key(key), "the value must be a JSON string"));
 					parser.skipChildren();
 				}
 			}
@@ -77,53 +77,57 @@ class ImportReader {
 			int line = (ex.getLocation() != null) ? Math.max(1, ex.getLocation().getLineNr()) : 1;
 			throw rejected(line, "not well-formed JSON");
 		}
-		return checked(entries, errors);
+		return checked(entries, errors, prune);
 	}
 
 	/** A dotenv file, by the grammar of {@link Dotenv}. */
-	List<ImportEntry> dotenv(byte[] body) {
+	List<ImportEntry> dotenv(byte[] body, boolean prune) {
 		Dotenv.Parsed parsed = Dotenv.parse(new String(body, StandardCharsets.UTF_8));
-		return checked(parsed.entries(), new ArrayList<>(parsed.errors()));
+		return checked(parsed.entries(), new ArrayList<>(parsed.errors()), prune);
 	}
 
-	private List<ImportEntry> checked(List<ImportEntry> entries, List<ImportError> errors) {
+	private List<ImportEntry> checked(List<ImportEntry> entries, List<ImportError> errors, boolean prune) {
 		if (entries.size() > MAX_KEYS) {
 			throw new ImportRejectedException(List.of(new ImportError(entries.get(MAX_KEYS).line(), null,
 					"at most " + MAX_KEYS + " keys in one import: send the rest in another")));
 		}
 		Map<String, Integer> seen = new HashMap<>();
+		boolean tooLarge = false;
 		for (ImportEntry entry : entries) {
-			Integer first = seen.putIfAbsent(entry.key(), entry.line());
-			if (first != null) {
-				errors.add(new ImportError(entry.line(), entry.key(),
-						"the key is given twice (first on line " + first + "): give each key once"));
-			}
-			if (CanonicalIds.key(entry.key()) == null) {
-				errors.add(new ImportError(entry.line(), printable(entry.key()),
+			// Only a valid key is named in an answer: an invalid one may be a value that
+			// landed where a key belongs (a line of a PEM block, a password on its own).
+			String key = CanonicalIds.key(entry.key());
+			if (key == null) {
+				errors.add(new ImportError(entry.line(), null,
 						"key must be 1 to " + SecretKeys.MAX_LENGTH + " characters, " + SecretKeys.PATTERN_MESSAGE));
+				continue;
+			}
+			Integer first = seen.putIfAbsent(key, entry.line());
+			if (first != null) {
+				errors.add(new ImportError(entry.line(), key,
+						"the key is given twice (first on line " + first + "): give each key once"));
 			}
 			for (ConstraintViolation<CheckedValue> violation : this.validator
 				.validate(new CheckedValue(entry.value()))) {
-				errors.add(new ImportError(entry.line(), printable(entry.key()), "value " + violation.getMessage()));
+				errors.add(new ImportError(entry.line(), key, "value " + violation.getMessage()));
 			}
 			try {
 				this.limits.requireWithinLimit(entry.value());
 			}
 			catch (PayloadTooLargeException ex) {
-				errors.add(new ImportError(entry.line(), printable(entry.key()), ex.getMessage()));
+				errors.add(new ImportError(entry.line(), key, ex.getMessage()));
+				tooLarge = true;
 			}
+		}
+		if (entries.isEmpty() && prune) {
+			errors.add(new ImportError(1, null, "no key: with prune=true this would delete every secret of the app; "
+					+ "delete them instead if that is meant"));
 		}
 		if (!errors.isEmpty()) {
 			errors.sort(Comparator.comparingInt(ImportError::line));
-			throw new ImportRejectedException(errors);
+			throw new ImportRejectedException(errors, tooLarge);
 		}
 		return entries;
-	}
-
-	/** A key as it may be shown back: an invalid one is cut short and made printable. */
-	private static String printable(String key) {
-		String shown = (key.length() > SecretKeys.MAX_LENGTH) ? key.substring(0, SecretKeys.MAX_LENGTH) + "..." : key;
-		return shown.replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
 	}
 
 	private static int line(JsonParser parser) {

@@ -51,7 +51,7 @@ class SecretChanges {
 	/** Loads a secret to change it, holding its row lock, if the If-Match still holds. */
 	Secret lock(UUID appId, UUID secretId, String ifMatch) {
 		Secret secret = this.secrets.findForUpdate(secretId, appId).orElseThrow(notFound(appId, secretId));
-		IfMatch.require(ifMatch, secret.version(), secret.revision());
+		IfMatch.require(ifMatch, secret);
 		return secret;
 	}
 
@@ -106,8 +106,7 @@ class SecretChanges {
 
 	/** The secret as the caller may see it, with its ETag. */
 	Tagged tagged(Secret secret) {
-		return new Tagged(response(secret, AppScope.mayReadValues(secret.appId())),
-				IfMatch.etag(secret.version(), secret.revision()));
+		return new Tagged(response(secret, AppScope.mayReadValues(secret.appId())), IfMatch.etag(secret));
 	}
 
 	/**

@@ -96,7 +96,9 @@ class SecretController {
 			@Parameter(description = "true to answer what would happen and change nothing",
 					schema = @Schema(type = "boolean")) @RequestParam(required = false) String dryRun,
 			@Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+			@Parameter(hidden = true) @RequestParam java.util.Map<String, String> parameters,
 			@RequestBody byte[] body) {
+		SecretTransfer.requireKnown(parameters.keySet());
 		return this.transfer.importSecrets(appId, contentType, body, SecretTransfer.flag("prune", prune),
 				SecretTransfer.flag("dryRun", dryRun));
 	}

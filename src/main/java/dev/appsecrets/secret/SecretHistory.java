@@ -75,7 +75,7 @@ class SecretHistory {
 		this.changes.saveNow(secret);
 		this.audit.record(SecretTouched.as(AuditActions.SECRET_ROTATE, appId, secretId, secret.key()));
 		return new Tagged(SecretResponse.from(secret, AppScope.mayReadValues(appId) ? value : null),
-				IfMatch.etag(secret.version(), secret.revision()));
+				IfMatch.etag(secret));
 	}
 
 }

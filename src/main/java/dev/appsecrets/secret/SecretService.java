@@ -82,7 +82,7 @@ class SecretService {
 		Secret secret = this.changes.create(appId, request.key(), request.value(), this.clock.instant());
 		this.audit.record(SecretTouched.as(AuditActions.SECRET_CREATE, appId, secret.id(), secret.key()));
 		return new Tagged(SecretResponse.from(secret, AppScope.mayReadValues(appId) ? request.value() : null),
-				IfMatch.etag(secret.version(), secret.revision()));
+				IfMatch.etag(secret));
 	}
 
 	@Transactional
@@ -128,7 +128,7 @@ class SecretService {
 			return new Put(true, this.changes.tagged(created));
 		}
 		IfMatch.requireNoneMatch(ifNoneMatch);
-		IfMatch.require(ifMatch, secret.version(), secret.revision());
+		IfMatch.require(ifMatch, secret);
 		this.changes.changeValue(secret, value, now);
 		this.changes.saveNow(secret);
 		this.audit.record(SecretTouched.as(AuditActions.SECRET_UPDATE, appId, secret.id(), key));

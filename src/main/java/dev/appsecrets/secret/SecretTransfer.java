@@ -51,8 +51,21 @@ class SecretTransfer {
 	ImportResponse importSecrets(UUID appId, String contentType, byte[] body, boolean prune, boolean dryRun) {
 		AppScope.require(appId);
 		List<ImportEntry> entries = MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)
-				? this.reader.json(body) : this.reader.dotenv(body);
+				? this.reader.json(body, prune) : this.reader.dotenv(body, prune);
 		return this.imports.sync(appId, entries, prune, dryRun);
+	}
+
+	/**
+	 * Refuses a query parameter an import does not know: a misspelled {@code dryrun=true}
+	 * would otherwise write what was meant as a trial.
+	 */
+	static void requireKnown(java.util.Set<String> parameters) {
+		for (String name : parameters) {
+			if (!"prune".equals(name) && !"dryRun".equals(name)) {
+				throw InvalidRequestException.parameter(name.substring(0, Math.min(name.length(), 64)),
+						"is not a parameter of an import: prune and dryRun are");
+			}
+		}
 	}
 
 	/**

@@ -157,12 +157,72 @@ class SecretTransferTests extends ApiTest {
 				400);
 		List<String> jsonErrors = new ArrayList<>();
 		json.get("errors")
-			.forEach((error) -> jsonErrors.add(error.get("line").asInt() + " " + error.get("key").asString()));
-		assertThat(jsonErrors).containsExactly("3 bad key", "4 NUMBER", "5 OK");
+			.forEach((error) -> jsonErrors.add(error.get("line").asInt() + " " + error.path("key").asString("")));
+		// An invalid key is not named back: it may be a value in the wrong place.
+		assertThat(jsonErrors).containsExactly("3 ", "4 NUMBER", "5 OK");
+		assertThat(json.toString()).doesNotContain("bad key");
 		assertProblem(http().send("PUT", path, "application/json", "{\"A\": \"1\""), 400);
 		assertProblem(http().send("PUT", path, "application/json", "[\"A\"]"), 400);
 		assertProblem(http().send("PUT", path, "application/xml", "<A/>"), 415);
 		assertThat(values(appId)).isEmpty();
+	}
+
+	@Test
+	void anErrorNeverRepeatsALineThatMayHoldAValue() {
+		String appId = createApp("echo");
+		String path = "/apps/" + appId + "/secrets";
+		String body = "PRIVATE_KEY=-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SUsecret\n"
+				+ "-----END RSA PRIVATE KEY-----\nhunter2-secret-value\n\"DB_PASSWORD\": \"pw-in-json\",\n";
+		JsonNode problem = assertProblem(http().send("PUT", path + "?dryRun=true", DOTENV, body), 400);
+		assertThat(problem.get("errors")).hasSize(4);
+		assertThat(problem.toString()).doesNotContain("MIIEowIBAAKCAQEAu1SUsecret")
+			.doesNotContain("hunter2")
+			.doesNotContain("pw-in-json")
+			.doesNotContain("DB_PASSWORD")
+			.doesNotContain("RSA");
+	}
+
+	@Test
+	void blanksAtTheEndOfABareValueAreRefusedUnlessSpacesOrTabs() {
+		String appId = createApp("blanks");
+		String path = "/apps/" + appId + "/secrets";
+		for (String blank : List.of("\u000b", "\f", "\u001c", "\u001f", "\u2028", "\u3000", "\u00a0", "\u0085")) {
+			JsonNode problem = assertProblem(http().send("PUT", path, DOTENV, "A=abc" + blank + "\n"), 400);
+			assertThat(problem.get("errors").get(0).get("line").asInt()).isEqualTo(1);
+		}
+		assertCounts(http().send("PUT", path, DOTENV, "A=abc \t \nB=\"abc\u000b\"\n"), 2, 0, 0, 0);
+		assertThat(values(appId)).isEqualTo(Map.of("A", "abc", "B", "abc\u000b"));
+	}
+
+	@Test
+	void aMisspelledParameterAnEmptyPruneOrALargeValueWritesNothing() {
+		String appId = createApp("misspelled");
+		String path = "/apps/" + appId + "/secrets";
+		http().put(path, Map.of("KEEP", "kept"));
+		for (String query : List.of("?dryrun=true", "?dry_run=true", "?Prune=true", "?prune=true&extra=1")) {
+			assertProblem(http().put(path + query, Map.of("NEW", "v")), 400);
+		}
+		assertProblem(http().send("PUT", path + "?prune=true", DOTENV, "# only a comment\n"), 400);
+		assertProblem(http().send("PUT", path + "?prune=true", "application/json", "{}"), 400);
+		JsonNode large = assertProblem(http().put(path, Map.of("BIG", "x".repeat(1024 * 1024 + 1), "BAD-KEY", "v")),
+				413);
+		assertThat(large.get("errors")).hasSize(2);
+		assertThat(values(appId)).isEqualTo(Map.of("KEEP", "kept"));
+	}
+
+	@Test
+	void aSecretMadeAgainUnderAKeyHasATagOfItsOwn() {
+		String appId = createApp("etag-again");
+		String path = "/apps/" + appId + "/secrets/by-key/K";
+		String old = http().put(path, Map.of("value", "old-value")).header("ETag");
+		http().delete(path);
+		Reply again = http().put(path, Map.of("value", "new-value"));
+		assertThat(again.header("ETag")).isNotEqualTo(old);
+		assertProblem(http().send("PUT", path, "application/json", "{\"value\":\"stale\"}", Map.of("If-Match", old)),
+				412);
+		assertThat(http().send("GET", path, null, null, Map.of("If-None-Match", old)).status()).isEqualTo(200);
+		JsonNode badKey = assertProblem(http().get("/apps/" + appId + "/secrets/by-key/FOO-BAR"), 400);
+		assertThat(badKey.get("detail").asString()).contains("secret key");
 	}
 
 	@Test
@@ -266,6 +326,7 @@ class SecretTransferTests extends ApiTest {
 		String first = createApp("twin");
 		String second = createApp("twin");
 		createSecret(first, "SPRING_DATASOURCE_PASSWORD", "pw");
+		createSecret(first, "MY_LIST_0_NAME", "first");
 		JsonNode ambiguous = assertProblem(http().get("/config/twin/default"), 409);
 		assertThat(ambiguous.get("detail").asString()).contains(first).contains(second);
 		assertProblem(http().get("/config/no-such-app/default"), 404);
@@ -281,6 +342,8 @@ class SecretTransferTests extends ApiTest {
 			.isEqualTo("pw");
 		assertThat(body.get("propertySources").get(1).get("source").get("spring.datasource.password").asString())
 			.isEqualTo("pw");
+		assertThat(body.get("propertySources").get(1).get("source").get("my.list[0].name").asString())
+			.isEqualTo("first");
 
 		String version = body.get("version").asString();
 		http().put("/apps/" + first + "/secrets/by-key/SPRING_DATASOURCE_PASSWORD", Map.of("value", "pw2"));

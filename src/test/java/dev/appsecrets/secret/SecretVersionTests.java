@@ -104,9 +104,10 @@ class SecretVersionTests extends ApiTest {
 		String renamed = http().patch(path, Map.of("key", "TAGGED_2")).header("ETag");
 		String revalued = http().put(path, Map.of("value", "w")).header("ETag");
 
-		assertThat(first).isEqualTo("\"1.0\"");
-		assertThat(renamed).isEqualTo("\"1.1\"");
-		assertThat(revalued).isEqualTo("\"2.2\"");
+		String id = path.substring(path.lastIndexOf('/') + 1, path.lastIndexOf('/') + 9);
+		assertThat(first).isEqualTo("\"1.0." + id + "\"");
+		assertThat(renamed).isEqualTo("\"1.1." + id + "\"");
+		assertThat(revalued).isEqualTo("\"2.2." + id + "\"");
 		assertThat(List.of(first, renamed, revalued)).doesNotHaveDuplicates();
 		// If-Match compares strongly: a weak tag never matches, even the current one.
 		assertProblem(http().send("PATCH", path, "application/json", Map.of("value", "x"),
