@@ -47,6 +47,8 @@ class DatabaseOutageTests {
 	@AfterAll
 	static void stop() throws IOException {
 		postgres.close();
+		// Its data directory is ours (kept across the restart): nothing left in /tmp.
+		org.springframework.util.FileSystemUtils.deleteRecursively(dataDirectory);
 	}
 
 	@Test

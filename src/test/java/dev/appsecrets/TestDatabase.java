@@ -124,7 +124,7 @@ public final class TestDatabase {
 		if (url != null) {
 			return;
 		}
-		if (!"embedded".equals(System.getenv("SECRETS_TEST_DATABASE"))
+		if (!"embedded".equals(System.getenv("SECRETS_TEST_DATABASE")) && dockerMayBeThere()
 				&& DockerClientFactory.instance().isDockerAvailable()) {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
 			container.start();
@@ -137,6 +137,20 @@ public final class TestDatabase {
 		url = postgres.getJdbcUrl("postgres", "postgres");
 		username = "postgres";
 		password = "";
+	}
+
+	/**
+	 * Whether any Docker engine is configured where Testcontainers looks: without one,
+	 * asking Testcontainers would only print an ERROR and a long stack trace on a machine
+	 * where the embedded database is the normal path.
+	 */
+	private static boolean dockerMayBeThere() {
+		String home = System.getProperty("user.home");
+		return System.getenv("DOCKER_HOST") != null || System.getenv("TESTCONTAINERS_HOST_OVERRIDE") != null
+				|| java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+				|| java.nio.file.Files.exists(java.nio.file.Path.of(home, ".docker", "run", "docker.sock"))
+				|| java.nio.file.Files.exists(java.nio.file.Path.of(home, ".testcontainers.properties"))
+				|| System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
 	}
 
 	/**

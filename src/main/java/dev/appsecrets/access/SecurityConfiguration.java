@@ -49,8 +49,8 @@ import org.springframework.web.filter.CorsFilter;
 class SecurityConfiguration {
 
 	/** Paths that need no caller: health probes and the API documentation. */
-	static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/v3/api-docs",
-			"/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+	static final String[] PUBLIC_PATHS = { "/", "/index.html", "/actuator/health", "/actuator/health/**",
+			"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
 	/** The methods the firewall lets through (any other is a 405). */
 	private static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
@@ -188,10 +188,10 @@ class SecurityConfiguration {
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOrigins(properties.corsAllowedOrigins());
 		configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "PUT", "DELETE"));
-		configuration.setAllowedHeaders(
-				List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id", AuditLog.REASON_HEADER));
-		configuration.setExposedHeaders(
-				List.of("Location", "ETag", "Retry-After", "X-Request-Id", "RateLimit", "RateLimit-Policy"));
+		configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match",
+				"X-Request-Id", AuditLog.REASON_HEADER));
+		configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Request-Id", "RateLimit",
+				"RateLimit-Policy", "Content-Disposition"));
 		configuration.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/**", configuration);

@@ -16,6 +16,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +31,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceUrlCondition.class)
 class EmbeddedDatabaseConfiguration {
+
+	/** The admin token file made at this start, if one was: the hint names it. */
+	private volatile Path generatedTokenFile;
 
 	private static final Log log = LogFactory.getLog(EmbeddedDatabaseConfiguration.class);
 
@@ -87,14 +92,29 @@ class EmbeddedDatabaseConfiguration {
 		Path file = properties.dataDir().resolve("admin.token").toAbsolutePath().normalize();
 		String token = createIfMissing(file, DevelopmentAdminToken.newToken());
 		if (token != null) {
+			this.generatedTokenFile = file;
 			log.warn("Generated a DEVELOPMENT admin token (SECRETS_ADMIN_TOKEN is unset), shown this once and kept in "
-					+ file + ":\n\n    " + token + "\n\n    curl -H \"Authorization: Bearer $(cat " + file
-					+ ")\" localhost:8080/apps\n");
+					+ file + ":\n\n    " + token + "\n");
 		}
 		else {
 			log.warn("Using the DEVELOPMENT admin token in " + file + " (SECRETS_ADMIN_TOKEN is unset)");
 		}
 		return new DevelopmentAdminToken(file);
+	}
+
+	/**
+	 * Once the server listens, says how to call it with a newly generated admin token, on
+	 * the port it really listens on ({@code server.port} may be anything, 0 included).
+	 */
+	@Bean
+	ApplicationListener<WebServerInitializedEvent> adminTokenHint() {
+		return (event) -> {
+			Path file = this.generatedTokenFile;
+			if (file != null && !"management".equals(event.getApplicationContext().getServerNamespace())) {
+				log.warn("Try it:\n\n    curl -H \"Authorization: Bearer $(cat " + file + ")\" localhost:"
+						+ event.getWebServer().getPort() + "/apps\n");
+			}
+		};
 	}
 
 	/**

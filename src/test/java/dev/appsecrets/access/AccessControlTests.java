@@ -259,6 +259,17 @@ class AccessControlTests extends ApiTest {
 	}
 
 	@Test
+	void theServicesAddressLandsOnAPageThatLeadsToTheApiDocsAndProbes() {
+		Reply landing = http().as(null).get("/");
+		assertThat(landing.status()).isEqualTo(200);
+		assertThat(landing.header("Content-Type")).startsWith("text/html");
+		assertThat(landing.body()).contains("href=\"swagger-ui/index.html\"", "href=\"v3/api-docs\"",
+				"href=\"actuator/health/readiness\"");
+		// A token sent there is not looked up: the page is public, like the docs.
+		assertThat(http().as("sv_not-a-token").get("/").status()).isEqualTo(200);
+	}
+
+	@Test
 	void noCrossOriginCallerIsAllowedByDefault() {
 		Reply preflight = http().as(null)
 			.send("OPTIONS", "/apps", null, null,

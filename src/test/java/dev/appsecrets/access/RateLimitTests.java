@@ -69,7 +69,22 @@ class RateLimitTests {
 
 			Http.Reply cors = reader.send("GET", path, null, null, Map.of("Origin", "https://ui.example"));
 			assertThat(cors.header("Access-Control-Expose-Headers")).contains("RateLimit", "RateLimit-Policy",
-					"Retry-After");
+					"Retry-After", "ETag", "X-Request-Id");
+
+			// The frontend's preflight for a production reveal with its reason, and for a
+			// guarded write: every header it sends is allowed.
+			for (String method : new String[] { "GET", "PUT" }) {
+				Http.Reply preflight = admin.as(null)
+					.send("OPTIONS", path, null, null,
+							Map.of("Origin", "https://ui.example", "Access-Control-Request-Method", method,
+									"Access-Control-Request-Headers",
+									"authorization,content-type,x-access-reason,if-match,if-none-match,x-request-id"));
+				assertThat(preflight.status()).as(preflight::brief).isEqualTo(200);
+				assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://ui.example");
+				assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase(java.util.Locale.ROOT))
+					.contains("x-access-reason", "authorization", "if-match", "if-none-match");
+				assertThat(preflight.header("Access-Control-Allow-Methods")).contains(method);
+			}
 		}
 	}
 

@@ -32,6 +32,10 @@ class EmbeddedDatabaseTests {
 		String key;
 		try (ConfigurableApplicationContext first = start(dataDir)) {
 			Http http = http(first);
+			// The hint says how to call the service on the port it listens on (any port
+			// here, not 8080).
+			int port = ((WebServerApplicationContext) first).getWebServer().getPort();
+			assertThat(output.getAll()).contains("\" localhost:" + port + "/apps").doesNotContain("localhost:8080");
 			appId = http.post("/apps", Map.of("name", "persistent")).id();
 			String secretId = http.post("/apps/" + appId + "/secrets", Map.of("key", "K", "value", "kept")).id();
 			assertThat(secretId).isNotBlank();
