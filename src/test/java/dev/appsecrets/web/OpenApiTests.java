@@ -1,6 +1,7 @@
 package dev.appsecrets.web;
 
 import dev.appsecrets.ApiTest;
+import dev.appsecrets.Http;
 import dev.appsecrets.Http.Reply;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -60,6 +61,71 @@ class OpenApiTests extends ApiTest {
 		for (String method : new String[] { "get", "put", "delete" }) {
 			assertThat(paths.get("/apps/{appId}/secrets/by-key/{key}").has(method)).as(method).isTrue();
 		}
+	}
+
+	@Test
+	void eachErrorOfCreatingASecretHasItsOwnExampleAndItIsTheRealAnswer() {
+		JsonNode responses = http().get("/v3/api-docs")
+			.json()
+			.get("paths")
+			.get("/apps/{appId}/secrets")
+			.get("post")
+			.get("responses");
+		String appId = createApp("examples");
+		createSecret(appId, "DATABASE_PASSWORD", "taken");
+		String path = "/apps/" + appId + "/secrets";
+		Http listOnly = http().as(http()
+			.post("/tokens", java.util.Map.of("name", "examples", "permissions", java.util.List.of("secrets:list")))
+			.json()
+			.get("token")
+			.asString());
+		java.util.Map<String, Reply> real = new java.util.LinkedHashMap<>();
+		real.put("400", http().post(path, java.util.Map.of("key", "bad-key", "value", "v")));
+		real.put("401", http().as(null).post(path, java.util.Map.of("key", "K", "value", "v")));
+		real.put("403", listOnly.post(path, java.util.Map.of("key", "K", "value", "v")));
+		real.put("404",
+				http().post("/apps/" + ProblemExamples.APP + "/secrets", java.util.Map.of("key", "K", "value", "v")));
+		real.put("409", http().post(path, java.util.Map.of("key", "DATABASE_PASSWORD", "value", "v")));
+		real.put("413", http().send("POST", path, "application/json", "\"" + "a".repeat(7_000_000) + "\""));
+		real.put("415", http().send("POST", path, "text/xml", "<secret/>"));
+
+		java.util.Set<String> examples = new java.util.HashSet<>();
+		real.forEach((status, reply) -> {
+			JsonNode example = responses.get(status).get("content").get("application/problem+json").get("example");
+			assertThat(examples.add(example.toString())).as(status).isTrue();
+			assertThat(reply.status()).isEqualTo(Integer.parseInt(status));
+			String answered = reply.body().replace(appId, ProblemExamples.APP);
+			assertThat(tools.jackson.databind.json.JsonMapper.shared().readTree(answered)).as(status)
+				.isEqualTo(example);
+		});
+	}
+
+	@Test
+	void tagsComeInReadingOrderAndHeadersAreDeclared() {
+		JsonNode doc = http().get("/v3/api-docs").json();
+		java.util.List<String> tags = new java.util.ArrayList<>();
+		doc.get("tags").forEach((tag) -> tags.add(tag.get("name").asString()));
+		assertThat(tags).containsExactly("Apps", "Secrets", "Versions", "Deleted secrets", "Tokens", "Audit", "Admin",
+				"Spring Cloud Config");
+		java.util.List<String> paths = new java.util.ArrayList<>();
+		doc.get("paths").properties().forEach((entry) -> paths.add(entry.getKey()));
+		assertThat(paths.subList(0, 3)).containsExactly("/apps", "/apps/{appId}", "/apps/{appId}/secrets");
+
+		JsonNode create = doc.get("paths").get("/apps/{appId}/secrets").get("post").get("responses");
+		assertThat(create.get("201").get("headers").properties().stream().map(java.util.Map.Entry::getKey))
+			.contains("Location", "ETag", "X-Request-Id");
+		assertThat(create.get("429").get("headers").has("Retry-After")).isTrue();
+		assertThat(doc.get("paths").get("/tokens/{id}").get("delete").get("responses").has("404")).isTrue();
+		assertThat(doc.get("paths")
+			.get("/apps/{appId}/secrets/{secretId}/undelete")
+			.get("post")
+			.get("responses")
+			.has("409")).isTrue();
+		assertThat(
+				doc.get("paths").get("/apps/{appId}/secrets/{secretId}/rotate").get("post").get("responses").has("413"))
+			.isTrue();
+		assertThat(doc.get("paths").get("/apps/{appId}/secrets/{secretId}").get("get").get("responses").has("500"))
+			.isTrue();
 	}
 
 	@Test
