@@ -33,8 +33,13 @@ public abstract class ApiTest {
 		return this.port;
 	}
 
+	/**
+	 * A client with the admin token, whose every exchange is checked against the served
+	 * OpenAPI document: a status it does not list, an answer its schema refuses, or a
+	 * request it refuses that the service accepted fails the test.
+	 */
 	protected Http http() {
-		return new Http(this.port);
+		return new Http(this.port).checkedAgainst(ServedDocument.of(this.port));
 	}
 
 	/** Creates an app and answers its id. */

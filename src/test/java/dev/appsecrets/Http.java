@@ -36,6 +36,8 @@ public final class Http {
 
 	private final String token;
 
+	private final ServedDocument document;
+
 	/** A client that sends the test suite's admin token. */
 	public Http(int port) {
 		this(port, TestDatabase.ADMIN_TOKEN);
@@ -47,14 +49,28 @@ public final class Http {
 	 * @param token the bearer token, or null for none
 	 */
 	public Http(int port, String token) {
+		this(port, token, null);
+	}
+
+	private Http(int port, String token, ServedDocument document) {
 		this.port = port;
 		this.base = "http://localhost:" + port;
 		this.token = token;
+		this.document = document;
 	}
 
 	/** The same service with another bearer token (null for none). */
 	public Http as(String otherToken) {
-		return new Http(this.port, otherToken);
+		return new Http(this.port, otherToken, this.document);
+	}
+
+	/**
+	 * The same client, checking every exchange against the service's OpenAPI document.
+	 * @param served the document
+	 * @return the checking client
+	 */
+	public Http checkedAgainst(ServedDocument served) {
+		return new Http(this.port, this.token, served);
 	}
 
 	public Reply get(String path) {
@@ -110,7 +126,18 @@ public final class Http {
 			request.header("Authorization", "Bearer " + this.token);
 		}
 		headers.forEach(request::header);
-		return send(request.build());
+		Reply reply = send(request.build());
+		if (this.document != null) {
+			this.document.check(method, path, contentType, bytes(body), reply);
+		}
+		return reply;
+	}
+
+	private static byte[] bytes(Object body) {
+		if (body == null || body instanceof byte[]) {
+			return (byte[]) body;
+		}
+		return (body instanceof String text) ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body);
 	}
 
 	/**

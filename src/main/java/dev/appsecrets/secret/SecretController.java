@@ -111,7 +111,18 @@ class SecretController {
 					+ "secrets:read; audited as a list with values (secrets.read). docs/dotenv.md says which dotenv "
 					+ "readers read which values back exactly.")
 	@ApiResponse(responseCode = "200",
-			description = "The file, with a Content-Disposition filename; format wins over Accept")
+			description = "The file, with a Content-Disposition filename; format wins over Accept",
+			content = {
+					@Content(mediaType = ExportFormat.TEXT_PLAIN,
+							schema = @Schema(type = "string", description = "dotenv: KEY=value lines"),
+							examples = @ExampleObject(value = "API_KEY=k-123\nDATABASE_URL=\"postgres://db/app\"\n")),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(type = "object", additionalPropertiesSchema = String.class),
+							examples = @ExampleObject(
+									value = "{\"API_KEY\": \"k-123\", \"DATABASE_URL\": \"postgres://db/app\"}")),
+					@Content(mediaType = ExportFormat.PROPERTIES_TYPE,
+							schema = @Schema(type = "string", description = "Java properties, ASCII"),
+							examples = @ExampleObject(value = "API_KEY=k-123\nDATABASE_URL=postgres\\://db/app\n")) })
 	ResponseEntity<byte[]> export(@PathVariable UUID appId,
 			@Parameter(description = "dotenv, json or properties") @RequestParam(required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {

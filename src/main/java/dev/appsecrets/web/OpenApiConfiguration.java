@@ -49,7 +49,8 @@ class OpenApiConfiguration {
 			.version("v1")
 			.description("Keeps the secret variables of applications (API keys, passwords, tokens) and hands "
 					+ "them to the callers allowed to see them. Errors are RFC 9457 problem details. Every endpoint "
-					+ "needs a bearer token (Authorize: the admin token or an API token)."))
+					+ "needs a bearer token (Authorize: the admin token or an API token). A method that a path does "
+					+ "not have is answered 405, with an Allow header, as a problem too."))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
 	}
 
@@ -66,6 +67,7 @@ class OpenApiConfiguration {
 							.scheme("bearer")
 							.description("The admin token (SECRETS_ADMIN_TOKEN), an API token (sv_...) or a JWT"));
 			openApi.getPaths().forEach(OpenApiConfiguration::addProblemResponses);
+			OpenApiSchemas.tighten(openApi);
 			OpenApiOrder.apply(openApi);
 		};
 	}
