@@ -21,7 +21,8 @@ record CreateTokenRequest(
 				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @ValidText(maxCodePoints = 100,
 						allowNul = false) String name,
 		@ArraySchema(schema = @Schema(implementation = String.class, allowableValues = {
-				"apps:read", "apps:write", "secrets:list", "secrets:read", "secrets:write", "audit:read", "admin" }),
+				"apps:read", "apps:write", "secrets:list", "secrets:read", "secrets:write", "audit:read",
+				"metrics:read", "admin" }),
 				minItems = 1) @NotEmpty List<@NotNull(message = "must be a known permission") Permission> permissions,
 		@Schema(description = "Apps the token is limited to; absent for every app. Must be given, and within the "
 				+ "issuer's own apps, when the issuer is limited to apps; never together with admin (400)") List<@NotNull UUID> appIds,

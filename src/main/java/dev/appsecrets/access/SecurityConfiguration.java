@@ -1,6 +1,7 @@
 package dev.appsecrets.access;
 
 import dev.appsecrets.caller.AppScope;
+import dev.appsecrets.caller.Permission;
 import dev.appsecrets.web.Problems;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -49,6 +54,9 @@ import org.springframework.web.filter.CorsFilter;
 class SecurityConfiguration {
 
 	/** Paths that need no caller: health probes and the API documentation. */
+	/** The metrics endpoint on the main port. */
+	static final String METRICS = "/actuator/prometheus";
+
 	static final String[] PUBLIC_PATHS = { "/", "/index.html", "/actuator/health", "/actuator/health/**",
 			"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
@@ -63,8 +71,20 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain publicPaths(HttpSecurity http) {
-		http.securityMatcher(PUBLIC_PATHS)
+	SecurityFilterChain publicPaths(HttpSecurity http, Environment environment) {
+		Integer managementPort = environment.getProperty("management.server.port", Integer.class);
+		List<RequestMatcher> matchers = new ArrayList<>();
+		for (String path : PUBLIC_PATHS) {
+			matchers.add(PathPatternRequestMatcher.withDefaults().matcher(path));
+		}
+		if (managementPort != null && managementPort > 0
+				&& !managementPort.equals(environment.getProperty("server.port", Integer.class))) {
+			// The management port (MANAGEMENT_SERVER_PORT) is reached by the scraper and
+			// the
+			// probes only, as Kubernetes does it: no token there.
+			matchers.add((request) -> request.getLocalPort() == managementPort);
+		}
+		http.securityMatcher(new OrRequestMatcher(matchers))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
@@ -104,6 +124,10 @@ class SecurityConfiguration {
 				// already decided on; it carries no data.
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
+				// Metrics span every app: metrics:read, on a token allowed every app.
+				.requestMatchers(METRICS)
+				.access((caller, context) -> new AuthorizationDecision(
+						Permission.METRICS_READ.heldBy(caller.get()) && AppScope.unlimited(caller.get())))
 				.anyRequest()
 				.access(SecurityConfiguration::routeRule))
 			.addFilterBefore(cors(properties, problemWriter), BearerTokenAuthenticationFilter.class)

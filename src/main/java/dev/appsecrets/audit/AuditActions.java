@@ -79,4 +79,21 @@ public final class AuditActions {
 	private AuditActions() {
 	}
 
+	/**
+	 * The kind of access an action is, for the metrics: {@code read} of values or names,
+	 * {@code write} of secrets, {@code admin} of apps, tokens and keys, {@code audit}.
+	 * @param action the action name
+	 * @return the kind
+	 */
+	public static String kind(String action) {
+		if (action.equals(SECRETS_READ) || action.equals(SECRET_READ) || action.equals(SECRETS_LIST)
+				|| action.equals(SECRET_VERSIONS) || action.equals(APPS_LIST) || action.equals(APP_READ)) {
+			return "read";
+		}
+		if (action.startsWith("secret")) {
+			return "write";
+		}
+		return action.startsWith("audit") ? "audit" : (action.equals(REQUEST) ? "other" : "admin");
+	}
+
 }

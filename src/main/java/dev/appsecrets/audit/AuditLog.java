@@ -14,6 +14,8 @@ import java.util.UUID;
 import dev.appsecrets.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -51,7 +53,11 @@ public class AuditLog {
 
 	private final AuditWriter writer;
 
-	AuditLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager, AuditWriter writer) {
+	private final MeterRegistry meters;
+
+	AuditLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager, AuditWriter writer,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.writer = writer;
@@ -191,6 +197,9 @@ public class AuditLog {
 	private Object[] row(String action, AuditOutcome outcome, UUID appId, UUID secretId, String secretKey,
 			Integer secretCount, UUID tokenId, HttpServletRequest request, Authentication caller) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		// Labels say what kind of access and how it ended: never an app, key or token.
+		this.meters.counter("secrets.access", "kind", AuditActions.kind(action), "outcome", outcome.value())
+			.increment();
 		return new Object[] { UUID.randomUUID(), Timestamp.from(now), action, outcome.value(), actorId(caller),
 				actorName(caller), appId, secretId, secretKey, secretCount, tokenId,
 				(request != null) ? RequestIdFilter.of(request) : null,

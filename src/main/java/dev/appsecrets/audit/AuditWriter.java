@@ -8,6 +8,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -44,13 +47,22 @@ class AuditWriter implements SmartLifecycle {
 
 	private final JdbcTemplate jdbc;
 
+	private final Timer commits;
+
+	private final Counter written;
+
 	private final TransactionTemplate transactions;
 
 	private volatile boolean running;
 
 	private Thread thread;
 
-	AuditWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+	AuditWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, MeterRegistry meters) {
+		this.commits = Timer.builder("secrets.audit.commit")
+			.description("Group commits of read events: how long each took")
+			.publishPercentileHistogram()
+			.register(meters);
+		this.written = meters.counter("secrets.audit.events.written", "path", "group-commit");
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -102,7 +114,8 @@ class AuditWriter implements SmartLifecycle {
 			return;
 		}
 		try {
-			commit(batch);
+			this.commits.record(() -> commit(batch));
+			this.written.increment(batch.size());
 			batch.forEach((pending) -> pending.committed().complete(null));
 		}
 		catch (RuntimeException ex) {

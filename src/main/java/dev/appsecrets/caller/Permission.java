@@ -24,6 +24,11 @@ public enum Permission {
 	SECRETS_WRITE("secrets:write"),
 	/** Read the audit log. */
 	AUDIT_READ("audit:read"),
+	/**
+	 * Scrape the metrics ({@code /actuator/prometheus}) on the main port, with a token
+	 * allowed every app: no other access.
+	 */
+	METRICS_READ("metrics:read"),
 	/** Manage tokens and encryption keys. */
 	ADMIN("admin");
 

@@ -2,6 +2,8 @@ package dev.appsecrets.secret;
 
 import dev.appsecrets.audit.AuditActions;
 import dev.appsecrets.audit.AuditLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -18,8 +20,13 @@ class IntegrityAlerts {
 
 	private final AuditLog audit;
 
-	IntegrityAlerts(AuditLog audit) {
+	private final Counter alerts;
+
+	IntegrityAlerts(AuditLog audit, MeterRegistry meters) {
 		this.audit = audit;
+		this.alerts = Counter.builder("secrets.integrity.alerts")
+			.description("Stored values that failed to authenticate: tampering or corruption")
+			.register(meters);
 	}
 
 	/**
@@ -30,6 +37,7 @@ class IntegrityAlerts {
 	SecretUnreadableException report(SecretUnreadableException ex) {
 		log.error("INTEGRITY ALERT: " + ex.what() + " of secret " + ex.secretId() + " (key " + ex.key() + ") of app "
 				+ ex.appId() + " could not be decrypted");
+		this.alerts.increment();
 		this.audit.recordFailure(AuditActions.SECRET_READ, ex.appId(), ex.secretId(), ex.key());
 		return ex;
 	}

@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.MDC;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
 	/** The header that carries the id both ways. */
 	public static final String HEADER = "X-Request-Id";
+
+	/** The request id's name in the logging context (MDC), and in JSON log lines. */
+	public static final String MDC_KEY = "requestId";
 
 	private static final String ATTRIBUTE = RequestIdFilter.class.getName();
 
@@ -46,7 +51,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		String id = (sent != null && SANE.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
 		request.setAttribute(ATTRIBUTE, id);
 		response.setHeader(HEADER, id);
-		chain.doFilter(request, response);
+		// On every log line of the request: in the text format's brackets, a field of the
+		// JSON formats.
+		MDC.put(MDC_KEY, id);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			MDC.remove(MDC_KEY);
+		}
 	}
 
 }
