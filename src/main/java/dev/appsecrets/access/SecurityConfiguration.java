@@ -82,7 +82,8 @@ class SecurityConfiguration {
 			// The management port (MANAGEMENT_SERVER_PORT) is reached by the scraper and
 			// the
 			// probes only, as Kubernetes does it: no token there.
-			matchers.add((request) -> request.getLocalPort() == managementPort);
+			PathPatternRequestMatcher actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
+			matchers.add((request) -> request.getLocalPort() == managementPort && actuator.matches(request));
 		}
 		http.securityMatcher(new OrRequestMatcher(matchers))
 			.csrf((csrf) -> csrf.disable())

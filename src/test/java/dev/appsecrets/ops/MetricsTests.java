@@ -85,8 +85,10 @@ class MetricsTests extends ApiTest {
 		Http scraper = http().as(token(List.of("metrics:read"), null));
 		Reply scrape = scraper.get("/actuator/prometheus");
 		assertThat(scrape.status()).isEqualTo(200);
-		// The scrape token opens nothing else.
+		// The scrape token opens nothing else, and no index of the actuator's endpoints.
 		assertProblem(scraper.get("/apps"), 403);
+		assertThat(scraper.get("/actuator").status()).isEqualTo(404);
+		assertThat(scrape.body()).doesNotContain("disk_free_bytes");
 		assertProblem(scraper.get("/apps/" + appId + "/secrets"), 403);
 	}
 
