@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's walkthrough, as a script: every step, in order, against a running service.
 #   TOKEN=$(cat data/admin.token) docs/walkthrough.sh          (BASE_URL defaults to http://localhost:8080)
-# Stops with a non-zero exit at the first answer that is not the one shown. Needs bash and curl.
+# Stops with a non-zero exit at the first answer that is not the one shown. Needs bash and curl
+# 7.76 or newer (--fail-with-body).
 set -euo pipefail
 BASE_URL=${BASE_URL:-http://localhost:8080}
 : "${TOKEN:?set TOKEN to the admin token: ./data/admin.token with the embedded default, else SECRETS_ADMIN_TOKEN}"
