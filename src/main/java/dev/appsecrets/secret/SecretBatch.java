@@ -13,8 +13,6 @@ import dev.appsecrets.keyring.ActiveDataKey;
 import dev.appsecrets.web.SecretValue;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,7 +84,7 @@ class SecretBatch {
 							secret.dataKeyId(), secret.version(), secret.revision(), Timestamp.from(secret.createdAt()),
 							Timestamp.from(secret.updatedAt()) })
 					.toList());
-		this.versions.addAllAndKeepNewest(firsts, now.truncatedTo(ChronoUnit.MICROS), createdBy());
+		this.versions.addAllAndKeepNewest(firsts, now.truncatedTo(ChronoUnit.MICROS), SecretVersions.createdBy());
 		return created;
 	}
 
@@ -101,12 +99,7 @@ class SecretBatch {
 			secret.changeValue(next, now);
 			added.add(new SecretVersions.New(secret.id(), secret.version(), next));
 		}
-		this.versions.addAllAndKeepNewest(added, now.truncatedTo(ChronoUnit.MICROS), createdBy());
-	}
-
-	private static String createdBy() {
-		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		return (caller != null) ? caller.getName() : "system";
+		this.versions.addAllAndKeepNewest(added, now.truncatedTo(ChronoUnit.MICROS), SecretVersions.createdBy());
 	}
 
 }

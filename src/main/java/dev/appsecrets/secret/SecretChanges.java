@@ -13,8 +13,6 @@ import dev.appsecrets.caller.AppScope;
 import org.hibernate.exception.ConstraintViolationException;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,9 +97,8 @@ class SecretChanges {
 	}
 
 	private void addVersion(Secret secret, SecretValueCodec.SealedVersion sealed, Instant now) {
-		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
 		this.versions.addAndKeepNewest(secret.id(), secret.version(), sealed.sealedValue(), sealed.dataKeyId(),
-				now.truncatedTo(ChronoUnit.MICROS), (caller != null) ? caller.getName() : "system");
+				now.truncatedTo(ChronoUnit.MICROS), SecretVersions.createdBy());
 	}
 
 	/** The secret as the caller may see it, with its ETag. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -52,7 +54,15 @@ class SecretVersions {
 				secretId, version, sealedValue, dataKeyId, Timestamp.from(createdAt), createdBy);
 	}
 
-	/** A new version of one secret, for {@link #addAll}. */
+	/**
+	 * Who a new version is recorded as made by: the caller, or {@code system} for a job.
+	 */
+	static String createdBy() {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		return (caller != null) ? caller.getName() : "system";
+	}
+
+	/** A new version of one secret, for {@link #addAllAndKeepNewest}. */
 	record New(UUID secretId, int version, SecretValueCodec.SealedVersion sealed) {
 	}
 
