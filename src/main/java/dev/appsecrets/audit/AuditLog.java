@@ -14,6 +14,7 @@ import java.util.UUID;
 import dev.appsecrets.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.dao.DataAccessException;
@@ -54,6 +55,9 @@ public class AuditLog {
 	private final AuditWriter writer;
 
 	private final MeterRegistry meters;
+
+	/** The access counters by kind and outcome, found once each, not at every event. */
+	private final java.util.Map<String, Counter> accessCounters = new java.util.concurrent.ConcurrentHashMap<>();
 
 	AuditLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager, AuditWriter writer,
 			MeterRegistry meters) {
@@ -198,7 +202,10 @@ public class AuditLog {
 			Integer secretCount, UUID tokenId, HttpServletRequest request, Authentication caller) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		// Labels say what kind of access and how it ended: never an app, key or token.
-		this.meters.counter("secrets.access", "kind", AuditActions.kind(action), "outcome", outcome.value())
+		this.accessCounters
+			.computeIfAbsent(AuditActions.kind(action) + "/" + outcome.value(),
+					(key) -> this.meters.counter("secrets.access", "kind", AuditActions.kind(action), "outcome",
+							outcome.value()))
 			.increment();
 		return new Object[] { UUID.randomUUID(), Timestamp.from(now), action, outcome.value(), actorId(caller),
 				actorName(caller), appId, secretId, secretKey, secretCount, tokenId,
